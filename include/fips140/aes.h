@@ -1,0 +1,90 @@
+/* fips140/aes.h - AES (FIPS 197) in ECB, CBC, CTR (SP 800-38A) and GCM (SP 800-38D).
+ *
+ * Keys are expanded once into a caller-owned fips140_aes_key (or inside a mode context) and wiped with
+ * fips140_wipe(). Buffers may alias exactly (out == in) but must not otherwise overlap. */
+#ifndef FIPS140_AES_H
+#define FIPS140_AES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FIPS140_AES_BLOCK 16u
+
+/* fips140_aes_key - an expanded AES key (all implementations' schedules). Opaque. */
+typedef struct fips140_aes_key {
+    _Alignas(64) unsigned char opaque[1536];
+} fips140_aes_key;
+
+/* fips140_aes_key_init - expand a 16, 24 or 32-byte key. Other lengths: FIPS140_ERR_KEY_LENGTH. */
+FIPS140_API fips140_status fips140_aes_key_init(fips140_aes_key *key, const uint8_t *k, size_t klen) FIPS140_MUST_CHECK;
+
+/* ---- ECB (SP 800-38A §6.1): len must be a multiple of 16. */
+FIPS140_API fips140_status fips140_aes_ecb_encrypt(const fips140_aes_key *key, uint8_t *out, const uint8_t *in,
+                                                   size_t len) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_ecb_decrypt(const fips140_aes_key *key, uint8_t *out, const uint8_t *in,
+                                                   size_t len) FIPS140_MUST_CHECK;
+
+/* ---- CBC (SP 800-38A §6.2), no padding: len must be a multiple of 16. iv is updated in place so that
+ * consecutive calls continue one message (streaming). */
+FIPS140_API fips140_status fips140_aes_cbc_encrypt(const fips140_aes_key *key, uint8_t iv[16], uint8_t *out,
+                                                   const uint8_t *in, size_t len) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_cbc_decrypt(const fips140_aes_key *key, uint8_t iv[16], uint8_t *out,
+                                                   const uint8_t *in, size_t len) FIPS140_MUST_CHECK;
+
+/* ---- CTR (SP 800-38A §6.5), the whole 128-bit block is a big-endian counter (wraps modulo 2^128).
+ * Streaming: any lengths; the context keeps the unused keystream. */
+typedef struct fips140_aes_ctr_ctx {
+    fips140_aes_key key;
+    uint8_t counter[16];  /* next counter block */
+    uint8_t stream[16];   /* keystream of the previous block */
+    uint32_t used;        /* bytes of stream already used (16 = none left) */
+    uint32_t phase;       /* module-private */
+} fips140_aes_ctr_ctx;
+
+FIPS140_API fips140_status fips140_aes_ctr_init(fips140_aes_ctr_ctx *ctx, const uint8_t *k, size_t klen,
+                                                const uint8_t iv[16]) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_ctr_update(fips140_aes_ctr_ctx *ctx, uint8_t *out, const uint8_t *in,
+                                                  size_t len) FIPS140_MUST_CHECK;
+
+/* ---- GCM (SP 800-38D). Usage: fips140_aes_gcm_init (key) once, then per message:
+ * start (direction + IV) → aad* → update* → finish (encrypt: write tag) or verify (decrypt: check tag).
+ * IVs of any length ≥ 1 byte are accepted (§7.1: 96-bit IVs are used directly, others through GHASH).
+ * Tags are 4..16 bytes; lengths outside SP 800-38D §5.2.1.2 {4, 8, 12..16} are non-approved.
+ * Streaming decryption releases plaintext before the tag is checked, as every streaming AEAD API does:
+ * use fips140_aes_gcm_decrypt() to get nothing unless the tag is valid. */
+typedef struct fips140_aes_gcm_ctx {
+    fips140_aes_key key;
+    _Alignas(64) unsigned char opaque[768];  /* GHASH key powers and per-message state; module-private */
+} fips140_aes_gcm_ctx;
+
+#define FIPS140_GCM_ENCRYPT 1
+#define FIPS140_GCM_DECRYPT 0
+
+FIPS140_API fips140_status fips140_aes_gcm_init(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_gcm_start(fips140_aes_gcm_ctx *ctx, int direction, const uint8_t *iv,
+                                                 size_t ivlen) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_gcm_aad(fips140_aes_gcm_ctx *ctx, const uint8_t *aad, size_t len) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_gcm_update(fips140_aes_gcm_ctx *ctx, uint8_t *out, const uint8_t *in,
+                                                  size_t len) FIPS140_MUST_CHECK;
+/* fips140_aes_gcm_finish - encryption: write the tag (taglen bytes). */
+FIPS140_API fips140_status fips140_aes_gcm_finish(fips140_aes_gcm_ctx *ctx, uint8_t *tag, size_t taglen) FIPS140_MUST_CHECK;
+/* fips140_aes_gcm_verify - decryption: compare the tag in constant time; FIPS140_OK or FIPS140_ERR_AUTH. */
+FIPS140_API fips140_status fips140_aes_gcm_verify(fips140_aes_gcm_ctx *ctx, const uint8_t *tag, size_t taglen) FIPS140_MUST_CHECK;
+
+/* One-shot GCM with a keyed context. fips140_aes_gcm_decrypt zeroes out[] when the tag does not verify. */
+FIPS140_API fips140_status fips140_aes_gcm_encrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, uint8_t *tag, size_t taglen,
+                                                   const uint8_t *iv, size_t ivlen, const uint8_t *aad, size_t aadlen,
+                                                   const uint8_t *in, size_t len) FIPS140_MUST_CHECK;
+FIPS140_API fips140_status fips140_aes_gcm_decrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, const uint8_t *iv,
+                                                   size_t ivlen, const uint8_t *aad, size_t aadlen, const uint8_t *in,
+                                                   size_t len, const uint8_t *tag, size_t taglen) FIPS140_MUST_CHECK;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,13 @@
+/* fips140/fips140.h - the whole public C API of the fips140 module.
+ *
+ * The module is designed to FIPS 140-3 requirements; it is not CMVP-validated. */
+#ifndef FIPS140_FIPS140_H
+#define FIPS140_FIPS140_H
+
+#include "status.h"
+#include "module.h"
+#include "hash.h"
+#include "hmac.h"
+#include "aes.h"
+
+#endif

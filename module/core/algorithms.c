@@ -1,0 +1,41 @@
+/* module/core/algorithms.c - the module's service table (name and approval status) for `fips140 info` and the
+ * security policy, and the per-family implementation names chosen by run-time dispatch. */
+#include <string.h>
+#include "internal.h"
+
+typedef struct algorithm_entry {
+    const char *name;
+    int approved; /* 1: approved service (FIPS 140-3 IG 2.4.C); conditions are enforced per call */
+} algorithm_entry;
+
+static const algorithm_entry algorithms[] = {
+    {"SHA-1 (hashing; not for signatures)", 1},
+    {"SHA2-224", 1}, {"SHA2-256", 1}, {"SHA2-384", 1}, {"SHA2-512", 1},
+    {"SHA2-512/224", 1}, {"SHA2-512/256", 1},
+    {"SHA3-224", 1}, {"SHA3-256", 1}, {"SHA3-384", 1}, {"SHA3-512", 1},
+    {"SHAKE-128", 1}, {"SHAKE-256", 1},
+    {"HMAC-SHA-1, HMAC-SHA2-*, HMAC-SHA3-* (key >= 112 bits)", 1},
+    {"HMAC with key < 112 bits", 0},
+    {"ACVP-AES-ECB (128/192/256)", 1},
+    {"ACVP-AES-CBC (128/192/256)", 1},
+    {"ACVP-AES-CTR (128/192/256)", 1},
+    {"ACVP-AES-GCM decryption (tag 32, 64, 96-128 bits)", 1},
+    {"ACVP-AES-GCM encryption with a caller-chosen IV", 0},
+};
+#define ALGORITHM_COUNT (sizeof algorithms / sizeof algorithms[0])
+
+size_t fips140_algorithm_count(void) { return ALGORITHM_COUNT; }
+const char *fips140_algorithm_name(size_t index) { return index < ALGORITHM_COUNT ? algorithms[index].name : NULL; }
+int fips140_algorithm_approved(size_t index) { return index < ALGORITHM_COUNT ? algorithms[index].approved : 0; }
+
+const char *fips140_impl_name(const char *family)
+{
+    if (family == NULL) return NULL;
+    if (strcmp(family, "sha1") == 0) return fips140_sha1_impl();
+    if (strcmp(family, "sha256") == 0) return fips140_sha256_impl();
+    if (strcmp(family, "sha512") == 0) return fips140_sha512_impl();
+    if (strcmp(family, "keccak") == 0) return fips140_keccak_impl();
+    if (strcmp(family, "aes") == 0) return fips140_aes_impl();
+    if (strcmp(family, "ghash") == 0) return fips140_ghash_impl();
+    return NULL;
+}

@@ -1,0 +1,135 @@
+/* module/core/internal.h - what every part of the module shares: lifecycle, lazy CASTs, the service
+ * indicator, CPU feature tests and fatal errors. Never installed; never included outside module/ and tests/. */
+#ifndef FIPS140_CORE_INTERNAL_H
+#define FIPS140_CORE_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stddef.h>
+#include <fips140/fips140.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define FIPS140_X86_64 1
+#else
+#define FIPS140_X86_64 0
+#endif
+
+#define FIPS140_NORETURN _Noreturn
+#define FIPS140_LIKELY(x) __builtin_expect(!!(x), 1)
+#define FIPS140_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* cast_id - one per registered CAST; names (ACVP) and functions are listed once, in core/selftest.c. */
+typedef enum cast_id {
+    CAST_SHA1 = 0,
+    CAST_SHA2_256,
+    CAST_SHA2_512,
+    CAST_SHA3_256,
+    CAST_SHAKE_128,
+    CAST_HMAC_SHA2_256,
+    CAST_AES_ECB,
+    CAST_AES_CBC,
+    CAST_AES_CTR,
+    CAST_AES_GCM,
+    CAST_COUNT
+} cast_id;
+
+/* The CAST functions, one per family, next to the code they test. Return 0 on pass, non-zero on failure.
+ * They call the public services; the lazy-CAST guard is bypassed while a CAST runs on this thread. */
+int fips140_cast_sha1(void);
+int fips140_cast_sha256(void);
+int fips140_cast_sha512(void);
+int fips140_cast_sha3_256(void);
+int fips140_cast_shake128(void);
+int fips140_cast_hmac_sha256(void);
+int fips140_cast_aes_ecb(void);
+int fips140_cast_aes_cbc(void);
+int fips140_cast_aes_ctr(void);
+int fips140_cast_aes_gcm(void);
+
+/* Lifecycle state and per-CAST state (0 untested, 1 passed). */
+extern _Atomic int fips140_state_value;
+extern _Atomic int fips140_cast_passed[CAST_COUNT];
+extern _Thread_local int fips140_in_cast;
+
+/* fips140_cast_run_lazy - run CAST id now (first use); fatal on failure. */
+fips140_status fips140_cast_run_lazy(cast_id id);
+
+/* fips140_service_begin - the gate every service passes: fails in the error state, and runs the algorithm's
+ * CAST before its first use. */
+static inline fips140_status fips140_service_begin(cast_id id)
+{
+    if (FIPS140_UNLIKELY(atomic_load_explicit(&fips140_state_value, memory_order_relaxed) == FIPS140_STATE_ERROR))
+        return FIPS140_ERR_ERROR_STATE;
+    if (FIPS140_LIKELY(atomic_load_explicit(&fips140_cast_passed[id], memory_order_acquire)) || fips140_in_cast)
+        return FIPS140_OK;
+    return fips140_cast_run_lazy(id);
+}
+
+/* fips140_service_check - the gate for calls that continue a started operation (update / final). */
+static inline fips140_status fips140_service_check(void)
+{
+    if (FIPS140_UNLIKELY(atomic_load_explicit(&fips140_state_value, memory_order_relaxed) == FIPS140_STATE_ERROR))
+        return FIPS140_ERR_ERROR_STATE;
+    return FIPS140_OK;
+}
+
+/* fips140_fatal - enter the error state, print "fips140: <what>: <detail>" on stderr and abort. */
+FIPS140_NORETURN void fips140_fatal(const char *what, const char *detail);
+
+/* Service indicator (core/indicator.c). */
+void fips140_indicator_set(fips140_indicator value);
+static inline void fips140_indicator_approved(int approved)
+{
+    fips140_indicator_set(approved ? FIPS140_INDICATOR_APPROVED : FIPS140_INDICATOR_NOT_APPROVED);
+}
+
+/* CPU features (core/cpu.c): detected once, masked by FIPS140_CPU. */
+extern _Atomic uint32_t fips140_cpu_cached;  /* bit 31 set once detection ran */
+uint32_t fips140_cpu_detect(void);
+static inline uint32_t fips140_cpu(void)
+{
+    uint32_t v = atomic_load_explicit(&fips140_cpu_cached, memory_order_relaxed);
+    if (FIPS140_UNLIKELY(!(v & 0x80000000u)))
+        v = fips140_cpu_detect();
+    return v;
+}
+/* cpu_has - true when every feature bit in mask is available. */
+static inline int cpu_has(uint32_t mask) { return (fips140_cpu() & mask) == mask; }
+
+/* Per-family implementation names for fips140_impl_name() (each family defines its own). */
+const char *fips140_sha1_impl(void);
+const char *fips140_sha256_impl(void);
+const char *fips140_sha512_impl(void);
+const char *fips140_keccak_impl(void);
+const char *fips140_aes_impl(void);
+const char *fips140_ghash_impl(void);
+
+/* Big-endian / little-endian loads and stores. */
+static inline uint32_t load32_be(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+static inline void store32_be(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16); p[2] = (uint8_t)(v >> 8); p[3] = (uint8_t)v;
+}
+static inline uint64_t load64_be(const uint8_t *p)
+{
+    return ((uint64_t)load32_be(p) << 32) | load32_be(p + 4);
+}
+static inline void store64_be(uint8_t *p, uint64_t v)
+{
+    store32_be(p, (uint32_t)(v >> 32)); store32_be(p + 4, (uint32_t)v);
+}
+static inline uint64_t load64_le(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+static inline void store64_le(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) { p[i] = (uint8_t)v; v >>= 8; }
+}
+
+#endif

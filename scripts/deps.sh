@@ -1,0 +1,29 @@
+#!/bin/sh
+# scripts/deps.sh - install what building and testing fips140 needs, with apt-get, only when it is missing
+# (README: `make` and `make check` work on a fresh Debian machine as root).
+set -e
+missing=""
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_file() { [ -e "$1" ] || missing="$missing $2"; }
+
+need_cmd cmake cmake
+need_cmd ninja ninja-build
+need_cmd gcc gcc
+need_cmd clang clang
+need_cmd python3 python3
+need_cmd openssl openssl
+need_cmd make make
+need_cmd pkg-config pkg-config
+need_file /usr/include/zlib.h zlib1g-dev
+need_file /usr/include/openssl/evp.h libssl-dev
+
+[ -z "$missing" ] && exit 0
+echo "fips140: installing missing packages:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "fips140: not root and no sudo; please install:$missing" >&2; exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+${SUDO:-} apt-get update -q
+${SUDO:-} apt-get install -y -q --no-install-recommends $missing

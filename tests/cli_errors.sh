@@ -1,0 +1,45 @@
+#!/bin/sh
+# tests/cli_errors.sh - the CLI's exit codes and messages on bad input (DESIGN §3.2: 0 success, 1 failure,
+# 2 usage or unsupported) and the FIPS140 environment contract (§3.3). Usage: cli_errors.sh FIPS140_BIN VECTORS_DIR
+CLI="$1"
+VEC="$2"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+# expect NAME WANT_EXIT PATTERN CMD... - run CMD, check its exit code and that stdout+stderr match PATTERN.
+expect() {
+    name="$1"; want="$2"; pattern="$3"; shift 3
+    "$@" >"$TMP/out" 2>&1
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL $name: exit $got, want $want"; sed 's/^/    /' "$TMP/out" | head -5; failed=$((failed + 1)); return
+    fi
+    if [ -n "$pattern" ] && ! grep -q -- "$pattern" "$TMP/out"; then
+        echo "FAIL $name: output does not contain '$pattern'"; sed 's/^/    /' "$TMP/out" | head -5; failed=$((failed + 1)); return
+    fi
+    passed=$((passed + 1))
+}
+
+printf '{"vsId": 1, "algorithm": "ML-KEM", "mode": "keyGen", "revision": "FIPS203", "isSample": true, "testGroups": []}' >"$TMP/unsupported.json"
+printf '{"vsId": 1, "algorithm": "SHA2-256", "revision": "1.0", "testGroups": [ {"tgId": 1, ' >"$TMP/truncated.json"
+printf '{"vsId": 1, "algorithm": "SHA2-256", "revision": "1.0", "testGroups": [{"tgId": 1, "testType": "AFT", "tests": [{"tcId": 5, "msg": "zz", "len": 8}]}]}' >"$TMP/badhex.json"
+printf '{"algorithm": "CHACHA-POLY", "schema": "x", "testGroups": []}' >"$TMP/wyche_unknown.json"
+
+expect "acvp unsupported algorithm" 2 "ML-KEM" "$CLI" acvp "$TMP/unsupported.json"
+expect "acvp malformed JSON" 1 "truncated.json" "$CLI" acvp "$TMP/truncated.json"
+expect "acvp bad hex" 1 "5" "$CLI" acvp "$TMP/badhex.json"
+expect "acvp missing file" 1 "nonexistent" "$CLI" acvp "$TMP/nonexistent.json"
+expect "acvp no argument" 2 "" "$CLI" acvp
+expect "wycheproof unknown algorithm" 2 "CHACHA-POLY" "$CLI" wycheproof "$TMP/wyche_unknown.json"
+expect "unknown subcommand" 2 "" "$CLI" frobnicate
+expect "speed unknown algorithm" 2 "" "$CLI" speed NOT-AN-ALG
+expect "FIPS140 unknown setting" 134 'fips140: unknown FIPS140 setting "bogus"' env FIPS140=bogus "$CLI" selftest
+expect "FIPS140=debug prints passed tests" 0 "self-test passed: SHA2-256" env FIPS140=debug "$CLI" selftest
+expect "FIPS140_CPU unknown feature" 134 "fips140: unknown FIPS140_CPU feature" env FIPS140_CPU=-warp "$CLI" info
+expect "info names the module" 0 "not CMVP-validated" "$CLI" info
+expect "selftest lists AES-GCM" 0 "ACVP-AES-GCM" "$CLI" selftest
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
