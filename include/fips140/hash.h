@@ -100,8 +100,10 @@ FIPS140_API fips140_status fips140_hash_update(fips140_hash_ctx *ctx, const void
 FIPS140_API fips140_status fips140_hash_final(fips140_hash_ctx *ctx, uint8_t *out, size_t outlen) FIPS140_MUST_CHECK;
 
 /* fips140_hash_final_bits - like fips140_hash_final, for a message whose length is not a whole number of bytes:
- * first absorbs the nbits (0..7) most significant bits of *last_bits (the bit string convention of FIPS 180-4
- * and of ACVP's hex strings), then finishes. */
+ * first absorbs the nbits (0..7) most significant bits of last_bits, then finishes. This is how NIST's test
+ * vectors (and ACVP's hex strings) carry a trailing partial byte: its bits sit at the top of the last byte, in
+ * the order FIPS 180-4 gives them for SHA-1/SHA-2 and, for SHA-3/SHAKE, as the integer last_bits >> (8 - nbits)
+ * in FIPS 202's little-endian bit order (Appendix B.1). */
 FIPS140_API fips140_status fips140_hash_final_bits(fips140_hash_ctx *ctx, uint8_t *out, size_t outlen,
                                                    uint8_t last_bits, unsigned nbits) FIPS140_MUST_CHECK;
 

@@ -18,7 +18,8 @@ typedef struct aes_sched {
     _Alignas(16) uint8_t rk_dec[15][16];
     _Alignas(16) uint64_t portable[120];
     uint32_t nr;       /* rounds: 10, 12 or 14 */
-    uint32_t use_ni;   /* 1 when the AES-NI path was selected at key setup */
+    uint32_t use_ni;   /* 1 when the AES-NI path was selected at key setup (also set on the VAES path) */
+    uint32_t use_vaes; /* 1 when the VAES/AVX2 path was selected at key setup (implies use_ni) */
 } aes_sched;
 
 static inline aes_sched *aes_sched_of(fips140_aes_key *k) { return (aes_sched *)(void *)k->opaque; }
@@ -38,5 +39,39 @@ void aes_decrypt_blocks(const aes_sched *ks, uint8_t *out, const uint8_t *in, si
 void aes_ctr32_xor(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks, uint8_t ctr[16]);
 /* aes_ctr128_xor - the same with the whole 128-bit block as the counter (SP 800-38A §B.1 standard increment). */
 void aes_ctr128_xor(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks, uint8_t ctr[16]);
+
+
+/* ---- Implementations (called only through the dispatchers above and the modes in aes_modes.c). ---- */
+
+/* aes_ct64.c: portable, constant-time, bitsliced on 64-bit words (4 blocks per pass). */
+/* aes_ct64_schedule - fill ks->portable from ks->rk_enc and ks->nr. */
+void aes_ct64_schedule(aes_sched *ks);
+uint32_t aes_ct64_sub_word(uint32_t w);
+void aes_ct64_ecb_encrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ct64_ecb_decrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ct64_cbc_encrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ct64_cbc_decrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+/* aes_ct64_ctr - inc32 != 0: GCM's inc32; otherwise the 128-bit increment. */
+void aes_ct64_ctr(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks, uint8_t ctr[16], int inc32);
+
+#if FIPS140_X86_64
+/* aes_ni.c: AES-NI (+SSSE3/SSE4.1), 8 blocks in flight where the mode allows it. */
+uint32_t aes_ni_sub_word(uint32_t w);
+void aes_ni_ecb_encrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ni_ecb_decrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ni_cbc_encrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ni_cbc_decrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_ni_ctr(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks, uint8_t ctr[16], int inc32);
+
+/* aes_vaes.c: VAES on 256-bit registers (2 blocks each, 16 blocks in flight); short tails go to aes_ni.c. */
+void aes_vaes_ecb_encrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_vaes_ecb_decrypt(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_vaes_cbc_decrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_vaes_ctr(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks, uint8_t ctr[16], int inc32);
+#endif
+
+/* Mode-level dispatchers (aes.c). */
+void aes_cbc_encrypt_blocks(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void aes_cbc_decrypt_blocks(const aes_sched *ks, uint8_t iv[16], uint8_t *out, const uint8_t *in, size_t nblocks);
 
 #endif

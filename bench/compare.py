@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""bench/compare.py - side-by-side throughput of the fips140 module and the system OpenSSL.
+
+For each algorithm and size, runs `fips140 speed --json --sizes N ALG` and the matching
+`openssl speed -mr -elapsed -evp NAME -bytes N -seconds S` (or `-hmac sha256`), then prints a
+Markdown table (algorithm, size, fips140 MB/s, OpenSSL MB/s, ratio) with the machine's facts.
+`--out FILE` also writes the table under a heading to FILE. MB = 10^6 bytes.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# fips140 speed name -> openssl speed arguments (OpenSSL 3.0 `speed` syntax)
+ALGORITHMS = [
+    ("SHA-1", ["-evp", "sha1"]),
+    ("SHA2-256", ["-evp", "sha256"]),
+    ("SHA2-512", ["-evp", "sha512"]),
+    ("SHA3-256", ["-evp", "sha3-256"]),
+    ("SHAKE-128", ["-evp", "shake128"]),
+    ("HMAC-SHA2-256", ["-hmac", "sha256"]),
+    ("AES-128-ECB", ["-evp", "aes-128-ecb"]),
+    ("AES-128-CBC-enc", ["-evp", "aes-128-cbc"]),
+    ("AES-128-CBC-dec", ["-evp", "aes-128-cbc", "-decrypt"]),
+    ("AES-128-CTR", ["-evp", "aes-128-ctr"]),
+    ("AES-256-CTR", ["-evp", "aes-256-ctr"]),
+    # -aead: per record a fresh IV, 13 bytes of AAD and a tag, like `fips140 speed`'s one-shot GCM
+    ("AES-128-GCM", ["-evp", "aes-128-gcm", "-aead"]),
+    ("AES-256-GCM", ["-evp", "aes-256-gcm", "-aead"]),
+]
+
+
+def run(cmd, timeout=600):
+    """run - the command's stdout, or None (with a note on stderr) when it fails."""
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print(f"compare.py: {' '.join(cmd)}: {e}", file=sys.stderr)
+        return None
+    if p.returncode != 0:
+        print(f"compare.py: {' '.join(cmd)}: exit {p.returncode}: {p.stderr.strip()[:300]}", file=sys.stderr)
+        return None
+    return p.stdout
+
+
+def fips140_speed(binary, alg, sizes, seconds):
+    """fips140_speed - {size: bytes_per_second} from `fips140 speed --json`."""
+    out = run([binary, "speed", "--json", "--seconds", str(seconds), "--sizes", ",".join(map(str, sizes)), alg])
+    result = {}
+    for line in (out or "").splitlines():
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if obj.get("algorithm", "").lower() == alg.lower() and "bytes_per_second" in obj:
+            result[int(obj["size"])] = float(obj["bytes_per_second"])
+    return result
+
+
+def openssl_speed(openssl, args, size, seconds):
+    """openssl_speed - bytes per second from one `openssl speed -mr` run at one size, or None."""
+    out = run([openssl, "speed", "-mr", "-elapsed", "-seconds", str(max(1, round(seconds))), "-bytes", str(size)]
+              + args)
+    for line in (out or "").splitlines():
+        # +F:<index>:<name>:<bytes per second for each size>
+        if line.startswith("+F:"):
+            fields = line.split(":")
+            try:
+                return float(fields[3])
+            except (IndexError, ValueError):
+                return None
+    return None
+
+
+def machine_facts(binary, openssl):
+    """machine_facts - list of (label, value) describing where the numbers come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    info = run([binary, "info"]) or ""
+
+    def info_field(label):
+        m = re.search(r"^\s*" + re.escape(label) + r"\s+(.+)$", info, re.M)
+        return m.group(1).strip() if m else "unknown"
+
+    first = info.splitlines()[0] if info else "fips140 (unknown version)"
+    paths = ", ".join(f"{fam} {info_field(fam + ' implementation')}"
+                      for fam in ("sha1", "sha256", "sha512", "keccak", "aes", "ghash"))
+    return [
+        ("Date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("CPU", cpu),
+        ("Cores", str(os.cpu_count())),
+        ("CPU features (fips140)", info_field("features")),
+        ("Kernel", f"{platform.system()} {platform.release()}"),
+        ("Load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg())),
+        ("Module", first),
+        ("Module paths", paths),
+        ("Compiler (fips140)", info_field("compiler")),
+        ("Build type", info_field("build type")),
+        ("OpenSSL", (run([openssl, "version"]) or "unknown").strip()),
+    ]
+
+
+def mbps(v):
+    return f"{v / 1e6:,.1f}" if v else "n/a"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("algorithms", nargs="*", help="fips140 speed names (default: all)")
+    ap.add_argument("--fips140", "--cli", dest="fips140", default=os.path.join(ROOT, "build", "bin", "fips140"), help="fips140 binary")
+    ap.add_argument("--openssl", default="openssl", help="openssl binary")
+    ap.add_argument("--seconds", type=float, default=1.0, help="time per measurement (OpenSSL: rounded, >= 1)")
+    ap.add_argument("--sizes", default="16,1024,16384", help="comma-separated buffer sizes")
+    ap.add_argument("--repeat", type=int, default=1, help="measure each cell N times, keep the best")
+    ap.add_argument("--out", help="also write the report (Markdown) to this file")
+    args = ap.parse_args()
+
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1 or max(sizes) > 16384 or args.repeat < 1 or args.seconds <= 0:
+        print("compare.py: --sizes must be 1..16384, --repeat >= 1, --seconds > 0", file=sys.stderr)
+        return 2
+    wanted = [a.lower() for a in args.algorithms]
+    algs = [(n, o) for n, o in ALGORITHMS if not wanted or n.lower() in wanted]
+    unknown = set(wanted) - {n.lower() for n, _ in ALGORITHMS}
+    if unknown:
+        print(f"compare.py: unknown algorithm(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    if not os.access(args.fips140, os.X_OK):
+        print(f"compare.py: {args.fips140} not found; run `make` first", file=sys.stderr)
+        return 1
+
+    facts = machine_facts(args.fips140, args.openssl)
+    rows = []
+    for name, ossl_args in algs:
+        print(f"compare.py: {name}...", file=sys.stderr, flush=True)
+        for size in sizes:
+            # alternate the two programs per size and keep the best of --repeat runs, so a burst of load on
+            # the machine hits both sides alike
+            mine = theirs = None
+            for _ in range(args.repeat):
+                m = fips140_speed(args.fips140, name, [size], args.seconds).get(size)
+                t = openssl_speed(args.openssl, ossl_args, size, args.seconds)
+                mine = max(filter(None, [mine, m]), default=None)
+                theirs = max(filter(None, [theirs, t]), default=None)
+            ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
+            rows.append((name, size, mbps(mine), mbps(theirs), ratio, " ".join(ossl_args)))
+
+    lines = ["| Algorithm | Size (bytes) | fips140 MB/s | OpenSSL MB/s | Ratio (fips140 / OpenSSL) |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| {n} | {s} | {a} | {b} | {r} |" for n, s, a, b, r, _ in rows]
+    table = "\n".join(lines)
+    facts_md = "\n".join(f"- **{k}**: {v}" for k, v in facts)
+    print(facts_md + "\n\n" + table)
+
+    if args.out:
+        mapping = "\n".join(f"- {n}: `openssl speed {' '.join(o)}`" for n, o in algs)
+        doc = f"""# fips140 vs OpenSSL: throughput
+
+Produced by `bench/compare.py` (`fips140 speed --json` against `openssl speed -mr -elapsed`) in one
+run, on:
+
+{facts_md}
+
+{table}
+
+MB = 10^6 bytes per second of input; ratio > 1 means fips140 is faster. Each cell is the best of
+{args.repeat} measurement(s) of about {args.seconds:g} s (wall clock, one thread), the two programs alternating
+per cell so that load from other processes hits both alike; expect noise between runs, more on a busy machine.
+Hashes and HMAC: one-shot per buffer (HMAC re-uses the keyed state, as OpenSSL's EVP_MAC does). AES-GCM:
+one sealed record per buffer (12-byte IV, 13-byte AAD, 16-byte tag), as `openssl speed -aead` does.
+ECB, CBC and CTR: streaming over consecutive buffers. SHAKE-128: 16 bytes of output per buffer.
+
+OpenSSL arguments per algorithm:
+
+{mapping}
+"""
+        with open(args.out, "w") as f:
+            f.write(doc)
+        print(f"compare.py: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/bin/sh
+# tests/module_deps.sh - the module depends on libc only (DESIGN §2): every undefined symbol of libfips140.a
+# must be on this allowlist of C library functions (sanitizer runtime symbols are ignored).
+# Usage: module_deps.sh path/to/libfips140.a
+LIB="$1"
+ALLOW="abort clock_gettime fflush fprintf fputs fwrite getenv memcmp memcpy memmove memset snprintf stderr strcmp
+strcspn strlen strncmp __stack_chk_fail __tls_get_addr _GLOBAL_OFFSET_TABLE_ __errno_location __assert_fail"
+bad=0
+count=0
+DEFINED=$(nm --defined-only "$LIB" 2>/dev/null | awk 'NF >= 3 {print $3}' | sort -u)
+for sym in $(nm -u "$LIB" | awk 'NF >= 2 {print $2}' | sed 's/@.*//' | sort -u); do
+    count=$((count + 1))
+    case "$sym" in __asan_*|__ubsan_*|__sanitizer_*|__msan_*) continue ;; esac
+    # undefined references to the module's own symbols are resolved inside the archive
+    if printf '%s\n' "$DEFINED" | grep -qx -- "$sym"; then continue; fi
+    ok=0
+    for a in $ALLOW; do [ "$sym" = "$a" ] && ok=1 && break; done
+    if [ $ok -eq 0 ]; then echo "not allowed: the module references $sym"; bad=$((bad + 1)); fi
+done
+echo "$((count - bad)) passed, $bad failed"
+[ $bad -eq 0 ] && [ $count -gt 0 ]
