@@ -37,8 +37,9 @@ FIPS140_API void fips140_hmac_wipe(fips140_hmac_ctx *ctx);
 FIPS140_API fips140_status fips140_hmac(fips140_hash_alg alg, uint8_t *out, size_t outlen, const uint8_t *key,
                                         size_t keylen, const void *data, size_t len) FIPS140_MUST_CHECK;
 
-/* fips140_hmac_verify_final - finish and compare with an expected MAC of explen bytes in constant time.
- * Returns FIPS140_OK or FIPS140_ERR_AUTH. */
+/* fips140_hmac_verify_final - finish and compare with an expected MAC of explen bytes (4 ≤ explen ≤ digest size)
+ * in constant time. Returns FIPS140_OK when it matches, FIPS140_ERR_AUTH when it does not; FIPS140_ERR_TAG_LENGTH,
+ * FIPS140_ERR_NULL or FIPS140_ERR_STATE for bad calls. */
 FIPS140_API fips140_status fips140_hmac_verify_final(fips140_hmac_ctx *ctx, const uint8_t *expected,
                                                      size_t explen) FIPS140_MUST_CHECK;
 

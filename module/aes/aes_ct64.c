@@ -367,13 +367,17 @@ void aes_ct64_cbc_decrypt(const aes_sched *ks, uint8_t iv[16], uint8_t *out, con
 }
 
 /* next_counter - the counter after ctr: the 128-bit big-endian increment of SP 800-38A §B.1, or with inc32 the
- * low 32 bits only (SP 800-38D §6.2). Counter values are not secret in either mode. */
+ * low 32 bits only (SP 800-38D §6.2). Branch-free: in GCM with a non-96-bit IV the initial counter is derived
+ * from GHASH under the secret H, so its value must not steer control flow. */
 static void next_counter(uint8_t ctr[16], int inc32)
 {
-    unsigned lim = inc32 ? 12 : 0;
-    for (unsigned i = 16; i-- > lim;)
-        if (++ctr[i] != 0)
-            break;
+    unsigned lim = inc32 ? 12 : 0; /* public: the mode, not the counter value */
+    uint32_t carry = 1;
+    for (unsigned i = 16; i-- > lim;) {
+        uint32_t v = (uint32_t)ctr[i] + carry;
+        ctr[i] = (uint8_t)v;
+        carry = v >> 8;
+    }
 }
 
 /* aes_ct64_ctr - SP 800-38A §6.5: O_j = CIPH(T_j), out = in ^ O_j; four counter blocks per pass. */

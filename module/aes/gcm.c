@@ -121,22 +121,28 @@ static void wipe_message(gcm_state *st)
 }
 
 /* compute_tag - §7.1 steps 5-6: finish S = GHASH(A || 0^v || C || 0^u || [len(A)]64 || [len(C)]64) and
- * T = GCTR(J0, S) (all 16 bytes; the caller truncates). */
+ * T = GCTR(J0, S) (all 16 bytes; the caller truncates). The pending partial block (of A in the AAD phase, of C in
+ * the data phase) is hashed zero-padded together with the length block. */
 static void compute_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16])
 {
-    if (st->phase == GCM_PHASE_AAD) {
-        flush_aad(st);
-    } else {
-        size_t pos = (size_t)(st->ct_len & 15u);
-        if (pos != 0) {
-            memset(st->buf + pos, 0, 16 - pos);
-            ghash(st, st->y, st->buf, 1);
-        }
+    uint8_t fin[32];
+    size_t n = 0;
+    size_t pos = (size_t)((st->phase == GCM_PHASE_AAD ? st->aad_len : st->ct_len) & 15u);
+    if (pos != 0) {
+        memcpy(fin, st->buf, pos);
+        memset(fin + pos, 0, 16 - pos);
+        n = 16;
     }
-    uint8_t lens[16];
-    store64_be(lens, st->aad_len << 3);
-    store64_be(lens + 8, st->ct_len << 3);
-    ghash(st, st->y, lens, 1);
+    store64_be(fin + n, st->aad_len << 3);
+    store64_be(fin + n + 8, st->ct_len << 3);
+    n = n / 16 + 1;
+#if FIPS140_X86_64
+    if (st->impl == GCM_IMPL_VAES) {
+        gcm_vaes_tag(st, ks, fin, n, tag);
+        return;
+    }
+#endif
+    ghash(st, st->y, fin, n);
     aes_encrypt_blocks(ks, tag, st->j0, 1);
     for (int i = 0; i < 16; i++)
         tag[i] ^= st->y[i];
@@ -302,6 +308,8 @@ fips140_status fips140_aes_gcm_start(fips140_aes_gcm_ctx *ctx, int direction, co
     s = check_start_args(ctx, direction, iv, ivlen);
     if (s != FIPS140_OK)
         return s;
+    if (direction == FIPS140_GCM_ENCRYPT && fips140_refuse_unapproved())
+        return FIPS140_ERR_NOT_APPROVED; /* §8.2: IV not generated inside the module */
     do_start(state_of(ctx), direction, iv, ivlen);
     /* §8.2: the module does not generate the IV, so encryption is not an approved service (yet). */
     fips140_indicator_approved(direction == FIPS140_GCM_DECRYPT);
@@ -382,6 +390,8 @@ fips140_status fips140_aes_gcm_verify(fips140_aes_gcm_ctx *ctx, const uint8_t *t
     s = check_final(ctx, tag, taglen, FIPS140_GCM_DECRYPT);
     if (s != FIPS140_OK)
         return s;
+    if (!tag_approved(taglen) && fips140_refuse_unapproved())
+        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2: tag lengths 32, 64, 96..128 bits */
     gcm_state *st = state_of(ctx);
     uint8_t t[16];
     compute_tag(st, aes_sched_of_const(&ctx->key), t);
@@ -422,6 +432,8 @@ fips140_status fips140_aes_gcm_encrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, u
     s = check_oneshot(ctx, FIPS140_GCM_ENCRYPT, out, tag, taglen, iv, ivlen, aad, aadlen, in, len);
     if (s != FIPS140_OK)
         return s;
+    if (fips140_refuse_unapproved())
+        return FIPS140_ERR_NOT_APPROVED; /* §8.2: IV not generated inside the module */
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
     do_start(st, FIPS140_GCM_ENCRYPT, iv, ivlen);
@@ -446,6 +458,8 @@ fips140_status fips140_aes_gcm_decrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, c
     s = check_oneshot(ctx, FIPS140_GCM_DECRYPT, out, tag, taglen, iv, ivlen, aad, aadlen, in, len);
     if (s != FIPS140_OK)
         return s;
+    if (!tag_approved(taglen) && fips140_refuse_unapproved())
+        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2: tag lengths 32, 64, 96..128 bits */
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
     do_start(st, FIPS140_GCM_DECRYPT, iv, ivlen);

@@ -30,7 +30,6 @@ enum gcm_impl {
  * Key part (set by init, kept until the context is wiped):
  *   hpow   CLMUL / VAES: hpow[i] = H^(16-i) * x^-1 in reflected form (little-endian __m128i image), so that a
  *          32-byte load at hpow[16-2j] gives the ymm pair [H^2j, H^(2j-1)] and hpow[16-n..15] = H^n..H^1.
- *   hkar   hkar[i] = low 64 bits XOR high 64 bits of hpow[i] (Karatsuba middle operand).
  *   hct    CT: H as two big-endian 64-bit words (hct[0] = bytes 0..7, hct[1] = bytes 8..15).
  * Message part (set by start, wiped by finish / verify):
  *   j0     the pre-counter block J0 (§7.1 step 2), used for the tag (step 6).
@@ -41,7 +40,6 @@ enum gcm_impl {
  *   aad_len, ct_len  bytes of AAD and of text processed so far (the partial block positions derive from them). */
 typedef struct gcm_state {
     _Alignas(64) uint8_t hpow[GCM_HPOW_MAX][16];
-    _Alignas(16) uint64_t hkar[GCM_HPOW_MAX];
     uint64_t hct[2];
     _Alignas(16) uint8_t j0[16];
     _Alignas(16) uint8_t ctr[16];
@@ -66,7 +64,7 @@ void ghash_ct(const gcm_state *st, uint8_t y[16], const uint8_t *in, size_t nblo
 
 #if FIPS140_X86_64
 /* ---- ghash_clmul.c (PCLMULQDQ + SSSE3) */
-/* ghash_clmul_init - fill hpow / hkar from H. Also used by the VAES path (same layout). */
+/* ghash_clmul_init - fill hpow from H. Also used by the VAES path (same layout). */
 void ghash_clmul_init(gcm_state *st, const uint8_t h[16]);
 void ghash_clmul(const gcm_state *st, uint8_t y[16], const uint8_t *in, size_t nblocks);
 
@@ -78,6 +76,8 @@ void gcm_vaes_encrypt(const gcm_state *st, const aes_sched *ks, uint8_t *out, co
                       uint8_t ctr[16], uint8_t y[16]);
 void gcm_vaes_decrypt(const gcm_state *st, const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks,
                       uint8_t ctr[16], uint8_t y[16]);
+/* gcm_vaes_tag - tag = E(K, J0) ^ GHASH update of st->y over the last nlast (1..7) blocks (§7.1 steps 5-6). */
+void gcm_vaes_tag(const gcm_state *st, const aes_sched *ks, const uint8_t *last, size_t nlast, uint8_t tag[16]);
 #endif
 
 #endif

@@ -2,17 +2,17 @@
  * ymm registers: AVX2 only, no AVX-512 (no zmm, no ymm16-31, no mask registers), so it also runs on AVX2-only
  * VAES CPUs (Zen 3, Alder Lake E-cores) and avoids the AVX-512 licence on Intel server parts.
  *
- * Each ymm holds two blocks. The bulk loops handle 8 blocks (4 ymm) per iteration, stitched: the AES rounds of
- * this iteration's 8 counter blocks are interleaved with the GHASH of 8 ciphertext blocks, which for encryption
- * are the previous iteration's output (they are only known after the last AES round) and for decryption are this
- * iteration's input. GHASH multiplies 2 blocks per VPCLMULQDQ by the key-power pairs [H^8,H^7] .. [H^2,H^1]
- * (schoolbook: 4 carry-less multiplies per pair), accumulates unreduced, folds the two lanes and reduces once per
- * 8 blocks (aggregated reduction).
+ * Each ymm holds two blocks. The bulk loops are stitched: the AES rounds of a group of counter blocks are
+ * interleaved with the GHASH of a group of ciphertext blocks, which for encryption is the previous group's output
+ * (only known after its last AES round) and for decryption this group's input. Groups are 16 blocks (8 ymm in
+ * flight, enough independent VAES work to cover its latency; GHASH with the key-power pairs [H^16,H^15] ..
+ * [H^2,H^1]) for long messages, 8 blocks (4 ymm) below GCM_VAES_WIDE_MIN and for the rest; then a tail of 1..7
+ * blocks. GHASH multiplies 2 blocks per VPCLMULQDQ (schoolbook: 4 carry-less multiplies per pair), accumulates
+ * unreduced, reduces both lanes and adds them once per group (aggregated reduction).
  *
  * Conventions (gcm_internal.h): blocks are byte-reversed per 128-bit lane for GHASH (reflected form) and the key
- * powers are stored as H^k * x^-1. Counters: inc32 (§6.2) of the last 32 bits, big-endian. In the common case the
- * low counter byte does not wrap within a group of 8, and the counters are made with one vpaddd on the byte itself;
- * otherwise they are rebuilt from the scalar counter (once every 32 iterations). The counter is not secret. */
+ * powers are stored as H^k * x^-1. Counters: see CTR_CONSTANTS. Everything secret (round keys, keystream) is
+ * wiped from the stack and from the vector registers (vzeroall) before returning. */
 #include <string.h>
 #include "gcm_internal.h"
 
@@ -54,7 +54,10 @@ static inline TGT_VAES __m128i fold_lanes(__m256i v)
     return _mm_xor_si128(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
 }
 
-static inline TGT_VAES __m256i loadu256(const uint8_t *p) { return _mm256_loadu_si256((const __m256i *)(const void *)p); }
+static inline TGT_VAES __m256i loadu256(const uint8_t *p)
+{
+    return _mm256_loadu_si256((const __m256i *)(const void *)p);
+}
 static inline TGT_VAES void storeu256(uint8_t *p, __m256i v) { _mm256_storeu_si256((__m256i *)(void *)p, v); }
 static inline TGT_VAES __m128i loadu128(const uint8_t *p) { return _mm_loadu_si128((const __m128i *)(const void *)p); }
 static inline TGT_VAES void storeu128(uint8_t *p, __m128i v) { _mm_storeu_si128((__m128i *)(void *)p, v); }
@@ -89,8 +92,10 @@ static inline TGT_VAES void storeu128(uint8_t *p, __m128i v) { _mm_storeu_si128(
 static inline TGT_VAES __m128i reduce_fold(__m256i lo, __m256i mi, __m256i hi)
 {
     const __m256i poly = _mm256_set1_epi64x((long long)0xC200000000000000ull);
-    mi = _mm256_xor_si256(mi, _mm256_xor_si256(_mm256_shuffle_epi32(lo, 0x4e), _mm256_clmulepi64_epi128(lo, poly, 0x00)));
-    hi = _mm256_xor_si256(hi, _mm256_xor_si256(_mm256_shuffle_epi32(mi, 0x4e), _mm256_clmulepi64_epi128(mi, poly, 0x00)));
+    mi = _mm256_xor_si256(mi, _mm256_shuffle_epi32(lo, 0x4e));
+    mi = _mm256_xor_si256(mi, _mm256_clmulepi64_epi128(lo, poly, 0x00));
+    hi = _mm256_xor_si256(hi, _mm256_shuffle_epi32(mi, 0x4e));
+    hi = _mm256_xor_si256(hi, _mm256_clmulepi64_epi128(mi, poly, 0x00));
     return fold_lanes(hi);
 }
 
@@ -155,78 +160,51 @@ TGT_VAES void ghash_vaes(const gcm_state *st, uint8_t y[16], const uint8_t *in, 
 
 /* ---- counters */
 
-/* ctr_pair - the ymm [prefix || c, prefix || c+1] (big-endian counters, inc32 wrap). */
-static inline TGT_VAES __m256i ctr_pair(const uint8_t prefix[16], uint32_t c)
-{
-    _Alignas(32) uint8_t t[32];
-    memcpy(t, prefix, 12);
-    store32_be(t + 12, c);
-    memcpy(t + 16, prefix, 12);
-    store32_be(t + 28, c + 1u);
-    return _mm256_load_si256((const __m256i *)(const void *)t);
-}
+/* Counters: base holds [c, c+1] (c the next counter) with the last 32-bit word of each lane byte-swapped to native
+ * order, so that vpaddd on that word is exactly inc32 (mod 2^32, §6.2), and the byte shuffle ctr_swap (its own
+ * inverse) gives the big-endian counter blocks. No branch or address depends on the counter: for IVs other than
+ * 96 bits, J0 is GHASH_H(IV) and its bits are linear in the bits of H. */
+#define CTR_CONSTANTS()                                                                                      \
+    const __m256i ctr_swap = _mm256_set_epi8(12, 13, 14, 15, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0,           \
+                                             12, 13, 14, 15, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);          \
+    const __m256i k2 = _mm256_set_epi32(2, 0, 0, 0, 2, 0, 0, 0);                                             \
+    const __m256i k4 = _mm256_set_epi32(4, 0, 0, 0, 4, 0, 0, 0);                                             \
+    const __m256i k6 = _mm256_set_epi32(6, 0, 0, 0, 6, 0, 0, 0);                                             \
+    const __m256i k8 = _mm256_set_epi32(8, 0, 0, 0, 8, 0, 0, 0)
 
-/* CTR8 - the next 8 counter blocks into c0..c3; see the file comment. base holds [c32, c32+1] when valid. */
-#define CTR8()                                                                   \
-    do {                                                                         \
-        if (FIPS140_LIKELY((c32 & 0xffu) <= 0xf8u)) {                            \
-            /* No carry out of the low byte: add to byte 15, the top byte of    \
-             * the little-endian dword 3. */                                     \
-            c0 = base;                                                           \
-            c1 = _mm256_add_epi32(base, k2);                                     \
-            c2 = _mm256_add_epi32(base, k4);                                     \
-            c3 = _mm256_add_epi32(base, k6);                                     \
-            base = _mm256_add_epi32(base, k8);                                   \
-        } else {                                                                 \
-            c0 = ctr_pair(ctr, c32);                                             \
-            c1 = ctr_pair(ctr, c32 + 2u);                                        \
-            c2 = ctr_pair(ctr, c32 + 4u);                                        \
-            c3 = ctr_pair(ctr, c32 + 6u);                                        \
-        }                                                                        \
-        c32 += 8u;                                                               \
-        if ((c32 & 0xffu) < 8u)                                                  \
-            base = ctr_pair(ctr, c32);                                           \
+#define CTR16_CONSTANTS()                                                                                    \
+    const __m256i k10 = _mm256_set_epi32(10, 0, 0, 0, 10, 0, 0, 0);                                          \
+    const __m256i k12 = _mm256_set_epi32(12, 0, 0, 0, 12, 0, 0, 0);                                          \
+    const __m256i k14 = _mm256_set_epi32(14, 0, 0, 0, 14, 0, 0, 0);                                          \
+    const __m256i k16 = _mm256_set_epi32(16, 0, 0, 0, 16, 0, 0, 0)
+
+/* CTR8 / CTR16 - the next 8 / 16 counter blocks (big-endian) into c0..c3 / c0..c7. */
+#define CTR8()                                                                                               \
+    do {                                                                                                     \
+        c0 = _mm256_shuffle_epi8(base, ctr_swap);                                                            \
+        c1 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k2), ctr_swap);                                      \
+        c2 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k4), ctr_swap);                                      \
+        c3 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k6), ctr_swap);                                      \
+        base = _mm256_add_epi32(base, k8);                                                                   \
     } while (0)
 
-#define CTR_CONSTANTS()                                                          \
-    const __m256i k2 = _mm256_set_epi32(2 << 24, 0, 0, 0, 2 << 24, 0, 0, 0);     \
-    const __m256i k4 = _mm256_set_epi32(4 << 24, 0, 0, 0, 4 << 24, 0, 0, 0);     \
-    const __m256i k6 = _mm256_set_epi32(6 << 24, 0, 0, 0, 6 << 24, 0, 0, 0);     \
-    const __m256i k8 = _mm256_set_epi32(8 << 24, 0, 0, 0, 8 << 24, 0, 0, 0)
-
-/* CTR16 - the next 16 counter blocks into c0..c7 (as CTR8); base keeps holding [c32, c32+1]. */
-#define CTR16()                                                                  \
-    do {                                                                         \
-        if (FIPS140_LIKELY((c32 & 0xffu) <= 0xf0u)) {                            \
-            c0 = base;                                                           \
-            c1 = _mm256_add_epi32(base, k2);                                     \
-            c2 = _mm256_add_epi32(base, k4);                                     \
-            c3 = _mm256_add_epi32(base, k6);                                     \
-            c4 = _mm256_add_epi32(base, k8);                                     \
-            c5 = _mm256_add_epi32(base, k10);                                    \
-            c6 = _mm256_add_epi32(base, k12);                                    \
-            c7 = _mm256_add_epi32(base, k14);                                    \
-            base = _mm256_add_epi32(base, k16);                                  \
-        } else {                                                                 \
-            c0 = ctr_pair(ctr, c32);                                             \
-            c1 = ctr_pair(ctr, c32 + 2u);                                        \
-            c2 = ctr_pair(ctr, c32 + 4u);                                        \
-            c3 = ctr_pair(ctr, c32 + 6u);                                        \
-            c4 = ctr_pair(ctr, c32 + 8u);                                        \
-            c5 = ctr_pair(ctr, c32 + 10u);                                       \
-            c6 = ctr_pair(ctr, c32 + 12u);                                       \
-            c7 = ctr_pair(ctr, c32 + 14u);                                       \
-        }                                                                        \
-        c32 += 16u;                                                              \
-        if ((c32 & 0xffu) < 16u)                                                 \
-            base = ctr_pair(ctr, c32);                                           \
+#define CTR16()                                                                                              \
+    do {                                                                                                     \
+        c0 = _mm256_shuffle_epi8(base, ctr_swap);                                                            \
+        c1 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k2), ctr_swap);                                      \
+        c2 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k4), ctr_swap);                                      \
+        c3 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k6), ctr_swap);                                      \
+        c4 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k8), ctr_swap);                                      \
+        c5 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k10), ctr_swap);                                     \
+        c6 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k12), ctr_swap);                                     \
+        c7 = _mm256_shuffle_epi8(_mm256_add_epi32(base, k14), ctr_swap);                                     \
+        base = _mm256_add_epi32(base, k16);                                                                  \
     } while (0)
 
-#define CTR16_CONSTANTS()                                                        \
-    const __m256i k10 = _mm256_set_epi32(10 << 24, 0, 0, 0, 10 << 24, 0, 0, 0);  \
-    const __m256i k12 = _mm256_set_epi32(12 << 24, 0, 0, 0, 12 << 24, 0, 0, 0);  \
-    const __m256i k14 = _mm256_set_epi32(14 << 24, 0, 0, 0, 14 << 24, 0, 0, 0);  \
-    const __m256i k16 = _mm256_set_epi32(16 << 24, 0, 0, 0, 16 << 24, 0, 0, 0)
+/* CTR_BASE - base for the counter block ctr: [ctr, inc32(ctr)] in the form above, without scalar stores. */
+#define CTR_BASE(ctr)                                                                                        \
+    _mm256_add_epi32(_mm256_shuffle_epi8(_mm256_broadcastsi128_si256(loadu128(ctr)), ctr_swap),              \
+                     _mm256_set_epi32(1, 0, 0, 0, 0, 0, 0, 0))
 
 /* ---- AES rounds on 8 ymm (16 blocks) */
 #define AES8_ROUND(k)                                \
@@ -322,18 +300,27 @@ static inline TGT_VAES __m256i ctr_pair(const uint8_t prefix[16], uint32_t c)
         }                                            \
     } while (0)
 
-/* xor_store_tail - out = in ^ keystream for n (1..7) blocks held in k0..k3. */
+/* xor_store_tail - out = in ^ keystream for n (1..7) blocks held in k0..k3 (n is public). */
 static inline TGT_VAES void xor_store_tail(uint8_t *out, const uint8_t *in, __m256i k0, __m256i k1, __m256i k2,
                                            __m256i k3, size_t n)
 {
-    __m256i ks[4] = {k0, k1, k2, k3};
-    size_t i = 0;
-    for (; i + 2 <= n; i += 2)
-        storeu256(out + 16 * i, _mm256_xor_si256(loadu256(in + 16 * i), ks[i / 2]));
-    if (i < n)
-        storeu128(out + 16 * i, _mm_xor_si128(loadu128(in + 16 * i), _mm256_castsi256_si128(ks[i / 2])));
-    memset(ks, 0, sizeof ks);
-    __asm__ __volatile__("" : : "r"(ks) : "memory");
+    __m256i k = k0;
+    if (n >= 2) {
+        storeu256(out, _mm256_xor_si256(loadu256(in), k0));
+        k = k1;
+    }
+    if (n >= 4) {
+        storeu256(out + 32, _mm256_xor_si256(loadu256(in + 32), k1));
+        k = k2;
+    }
+    if (n >= 6) {
+        storeu256(out + 64, _mm256_xor_si256(loadu256(in + 64), k2));
+        k = k3;
+    }
+    if (n & 1) {
+        size_t i = n - 1;
+        storeu128(out + 16 * i, _mm_xor_si128(loadu128(in + 16 * i), _mm256_castsi256_si128(k)));
+    }
 }
 
 /* load_round_keys - the Nr+1 round keys broadcast to both lanes. */
@@ -350,19 +337,19 @@ static inline TGT_VAES void wipe_round_keys(__m256i rk[15], unsigned nr)
     __asm__ __volatile__("" : : "r"(rk) : "memory");
 }
 
-/* ctr_tail - encrypt or decrypt the last n (1..7) blocks in counter mode (unused lanes computed, discarded). */
-static inline TGT_VAES void ctr_tail(const __m256i *rk, unsigned nr, const uint8_t ctr[16], uint32_t *c32,
-                                     uint8_t *out, const uint8_t *in, size_t n)
+/* ctr_tail - encrypt or decrypt the last n (1..7) blocks in counter mode from base (unused lanes computed and
+ * discarded). */
+static inline TGT_VAES void ctr_tail(const __m256i *rk, unsigned nr, __m256i base, uint8_t *out, const uint8_t *in,
+                                     size_t n)
 {
-    __m256i x0 = ctr_pair(ctr, *c32), x1 = ctr_pair(ctr, *c32 + 2u);
-    __m256i x2 = ctr_pair(ctr, *c32 + 4u), x3 = ctr_pair(ctr, *c32 + 6u);
-    __m256i c0 = x0, c1 = x1, c2 = x2, c3 = x3;
+    CTR_CONSTANTS();
+    __m256i c0, c1, c2, c3, x0, x1, x2, x3;
+    CTR8();
     AES_WHITEN4();
     for (unsigned k = 1; k < nr; k++)
         AES_ROUND4(k);
     AES_LAST4();
     xor_store_tail(out, in, x0, x1, x2, x3, n);
-    *c32 += (uint32_t)n;
 }
 
 TGT_VAES void gcm_vaes_encrypt(const gcm_state *st, const aes_sched *ks, uint8_t *out, const uint8_t *in,
@@ -372,9 +359,9 @@ TGT_VAES void gcm_vaes_encrypt(const gcm_state *st, const aes_sched *ks, uint8_t
     __m256i rk[15];
     load_round_keys(rk, ks);
     __m128i acc = bswap_128(loadu128(y));
-    uint32_t c32 = load32_be(ctr + 12);
-    __m256i base = ctr_pair(ctr, c32);
+    const uint32_t ctr_end = load32_be(ctr + 12) + (uint32_t)nblocks; /* inc32 wraps mod 2^32 */
     CTR_CONSTANTS();
+    __m256i base = CTR_BASE(ctr);
     const uint8_t *hp = st->hpow[GCM_HPOW_MAX - 8];
 
     if (nblocks >= GCM_VAES_WIDE_MIN) {
@@ -469,10 +456,10 @@ TGT_VAES void gcm_vaes_encrypt(const gcm_state *st, const aes_sched *ks, uint8_t
         acc = ghash8(st, acc, out - 128);
     }
     if (nblocks > 0) {
-        ctr_tail(rk, nr, ctr, &c32, out, in, nblocks);
+        ctr_tail(rk, nr, base, out, in, nblocks);
         acc = ghash_tail(st, acc, out, nblocks);
     }
-    store32_be(ctr + 12, c32);
+    store32_be(ctr + 12, ctr_end);
     storeu128(y, bswap_128(acc));
     wipe_round_keys(rk, nr);
     _mm256_zeroall();
@@ -485,9 +472,9 @@ TGT_VAES void gcm_vaes_decrypt(const gcm_state *st, const aes_sched *ks, uint8_t
     __m256i rk[15];
     load_round_keys(rk, ks);
     __m128i acc = bswap_128(loadu128(y));
-    uint32_t c32 = load32_be(ctr + 12);
-    __m256i base = ctr_pair(ctr, c32);
+    const uint32_t ctr_end = load32_be(ctr + 12) + (uint32_t)nblocks; /* inc32 wraps mod 2^32 */
     CTR_CONSTANTS();
+    __m256i base = CTR_BASE(ctr);
     const uint8_t *hp = st->hpow[GCM_HPOW_MAX - 8];
 
     if (nblocks >= 16) {
@@ -554,12 +541,29 @@ TGT_VAES void gcm_vaes_decrypt(const gcm_state *st, const aes_sched *ks, uint8_t
     }
     if (nblocks > 0) {
         acc = ghash_tail(st, acc, in, nblocks); /* before the output may overwrite it */
-        ctr_tail(rk, nr, ctr, &c32, out, in, nblocks);
+        ctr_tail(rk, nr, base, out, in, nblocks);
     }
-    store32_be(ctr + 12, c32);
+    store32_be(ctr + 12, ctr_end);
     storeu128(y, bswap_128(acc));
     wipe_round_keys(rk, nr);
     _mm256_zeroall();
 }
 
+TGT_VAES void gcm_vaes_tag(const gcm_state *st, const aes_sched *ks, const uint8_t *last, size_t nlast,
+                           uint8_t tag[16])
+{
+    /* E(K, J0) with AES-NI on one xmm; independent of the GHASH below, so the two overlap. */
+    const unsigned nr = ks->nr;
+    __m128i e = _mm_xor_si128(loadu128(st->j0), loadu128(ks->rk_enc[0]));
+    for (unsigned k = 1; k < nr; k++)
+        e = _mm_aesenc_si128(e, loadu128(ks->rk_enc[k]));
+    e = _mm_aesenclast_si128(e, loadu128(ks->rk_enc[nr]));
+    __m128i acc = ghash_tail(st, bswap_128(loadu128(st->y)), last, nlast);
+    storeu128(tag, _mm_xor_si128(e, bswap_128(acc)));
+    _mm256_zeroall();
+}
+
+#else
+/* Not x86-64: nothing to build here (ISO C wants at least one declaration). */
+typedef int gcm_vaes_not_built;
 #endif

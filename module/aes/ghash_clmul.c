@@ -17,8 +17,9 @@ static inline TGT_CLMUL __m128i bswap128(__m128i x)
     return _mm_shuffle_epi8(x, _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
 }
 
-/* ghash_reduce - reduce the reflected 256-bit value hi*2^128 ^ mi*2^64 ^ lo modulo P. The low 64 bits of lo stand for x^255..x^192; x^128 = x^7 + x^2 + x + 1 moves each bit k to 128+k (the
- * qword swap) and to 127+k, 126+k, 121+k (the product by 0xC2 << 56 placed at bit 64). Two such folds. */
+/* ghash_reduce - reduce the reflected 256-bit value hi*2^128 ^ mi*2^64 ^ lo modulo P. The low 64 bits of lo stand
+ * for x^255..x^192; x^128 = x^7 + x^2 + x + 1 moves each bit k to 128+k (the qword swap) and to 127+k, 126+k,
+ * 121+k (the product by 0xC2 << 56 placed at bit 64). Two such folds: lo into mi, then mi into hi. */
 static inline TGT_CLMUL __m128i ghash_reduce(__m128i lo, __m128i mi, __m128i hi)
 {
     const __m128i poly = _mm_set_epi64x((long long)0xC200000000000000ull, 0);
@@ -56,7 +57,6 @@ TGT_CLMUL void ghash_clmul_init(gcm_state *st, const uint8_t h[16])
     __m128i p = hp;
     for (int k = 1; k <= GCM_HPOW_MAX; k++) {
         _mm_store_si128((__m128i *)(void *)st->hpow[GCM_HPOW_MAX - k], p);
-        st->hkar[GCM_HPOW_MAX - k] = (uint64_t)_mm_cvtsi128_si64(_mm_xor_si128(p, _mm_shuffle_epi32(p, 0x4e)));
         p = gf_mul(p, hp);
     }
 }
@@ -95,4 +95,7 @@ TGT_CLMUL void ghash_clmul(const gcm_state *st, uint8_t y[16], const uint8_t *in
     _mm_storeu_si128((__m128i *)(void *)y, bswap128(acc));
 }
 
+#else
+/* Not x86-64: nothing to build here (ISO C wants at least one declaration). */
+typedef int ghash_clmul_not_built;
 #endif

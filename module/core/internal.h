@@ -77,6 +77,14 @@ static inline fips140_status fips140_service_check(void)
 /* fips140_fatal - enter the error state, print "fips140: <what>: <detail>" on stderr and abort. */
 FIPS140_NORETURN void fips140_fatal(const char *what, const char *detail);
 
+/* fips140_refuse_unapproved - true when a non-approved service must be refused: FIPS140=only (DESIGN §3.3),
+ * outside the module's own self-tests. The caller returns FIPS140_ERR_NOT_APPROVED ("not allowed in
+ * FIPS140=only mode"). */
+static inline int fips140_refuse_unapproved(void)
+{
+    return fips140_get_mode() == FIPS140_MODE_ONLY && !fips140_in_cast;
+}
+
 /* Service indicator (core/indicator.c). */
 void fips140_indicator_set(fips140_indicator value);
 static inline void fips140_indicator_approved(int approved)

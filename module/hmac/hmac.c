@@ -33,7 +33,7 @@ fips140_status fips140_hmac_init(fips140_hmac_ctx *ctx, fips140_hash_alg alg, co
         return FIPS140_ERR_ARG;
     if (keylen > UINT32_MAX)
         return FIPS140_ERR_KEY_LENGTH;
-    if (!key_approved(keylen) && fips140_get_mode() == FIPS140_MODE_ONLY && !fips140_in_cast)
+    if (!key_approved(keylen) && fips140_refuse_unapproved())
         return FIPS140_ERR_NOT_APPROVED;
 
     size_t block = fips140_hash_block_size(alg), dlen = fips140_hash_digest_size(alg);

@@ -382,8 +382,40 @@ static void test_indicator(void)
     fips140_wipe(&ctx, sizeof ctx);
 }
 
+/* FIPS140=only: encryption with a caller-chosen IV (SP 800-38D §8.2) and decryption with a non-approved tag length
+ * (§5.2.1.2) are refused with FIPS140_ERR_NOT_APPROVED; decryption with a 16-byte tag works. Runs in a fresh child
+ * before the parent touches the module (the mode is read once). Exit code = number of failed expectations. */
+static int only_mode_child(void *arg)
+{
+    (void)arg;
+    if (setenv("FIPS140", "only", 1) != 0) return 100;
+    static const uint8_t key[16] = {1}, iv[12] = {2};
+    uint8_t pt[20] = {3}, ct[20], tag[16];
+    int bad = 0;
+    fips140_aes_gcm_ctx ctx;
+    bad += fips140_aes_gcm_init(&ctx, key, 16) != FIPS140_OK;
+    bad += fips140_aes_gcm_encrypt(&ctx, ct, tag, 16, iv, 12, NULL, 0, pt, 20) != FIPS140_ERR_NOT_APPROVED;
+    bad += fips140_aes_gcm_start(&ctx, FIPS140_GCM_ENCRYPT, iv, 12) != FIPS140_ERR_NOT_APPROVED;
+    /* A reference ciphertext from OpenSSL, then decryption through the module. */
+    EVP_CIPHER_CTX *e = EVP_CIPHER_CTX_new();
+    int n = 0;
+    bad += EVP_EncryptInit_ex(e, EVP_aes_128_gcm(), NULL, key, iv) != 1;
+    bad += EVP_EncryptUpdate(e, ct, &n, pt, 20) != 1;
+    bad += EVP_EncryptFinal_ex(e, ct + n, &n) != 1;
+    bad += EVP_CIPHER_CTX_ctrl(e, EVP_CTRL_GCM_GET_TAG, 16, tag) != 1;
+    EVP_CIPHER_CTX_free(e);
+    uint8_t back[20];
+    bad += fips140_aes_gcm_decrypt(&ctx, back, iv, 12, NULL, 0, ct, 20, tag, 16) != FIPS140_OK;
+    bad += memcmp(back, pt, 20) != 0;
+    bad += fips140_aes_gcm_decrypt(&ctx, back, iv, 12, NULL, 0, ct, 20, tag, 10) != FIPS140_ERR_NOT_APPROVED;
+    return bad;
+}
+
 int main(void)
 {
+    int rc = tu_child(only_mode_child, NULL);
+    CHECK(rc == 0, "FIPS140=only child: %s %d", rc >= 1000 ? "killed by signal" : "failed expectations:",
+          rc >= 1000 ? rc - 1000 : rc);
     tu_print_paths("test_gcm");
     tu_rng rng = {0x6C3};
     tu_fill(&rng, data, sizeof data);
