@@ -77,8 +77,8 @@ typedef struct fips140_hash_ctx {
     } u;
 } fips140_hash_ctx;
 
-/* fips140_hash_digest_size - digest length in bytes; for SHAKE, its default output (16 / 32 bytes = security
- * strength × 2 / 8). 0 for an unknown algorithm. */
+/* fips140_hash_digest_size - digest length in bytes; for SHAKE, its default output length: 16 / 32 bytes, the
+ * security strength in bytes (as OpenSSL's default). 0 for an unknown algorithm. */
 FIPS140_API size_t fips140_hash_digest_size(fips140_hash_alg alg);
 /* fips140_hash_block_size - block size (SHA-1/2) or rate (SHA-3/SHAKE) in bytes; 0 if unknown. */
 FIPS140_API size_t fips140_hash_block_size(fips140_hash_alg alg);

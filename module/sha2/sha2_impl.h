@@ -25,8 +25,8 @@ void fips140_sha512_blocks_portable(uint64_t h[8], const uint8_t *p, size_t nblo
 #if FIPS140_X86_64
 /* SHA-NI mask: the SHA extensions plus the SSSE3 (pshufb) and SSE4.1 (pblendw, pextrd) the code also uses. */
 #define FIPS140_SHA_NI_MASK (FIPS140_CPU_SHANI | FIPS140_CPU_SSE41 | FIPS140_CPU_SSSE3)
-/* AVX2 + BMI2 mask for SHA-512: the message schedule of two blocks in ymm registers, rounds with rorx. */
-#define FIPS140_SHA512_AVX2_MASK (FIPS140_CPU_AVX | FIPS140_CPU_AVX2 | FIPS140_CPU_BMI2)
+/* AVX2 + BMI1/BMI2 mask for SHA-512: the message schedule of two blocks in ymm registers, rounds with rorx/andn. */
+#define FIPS140_SHA512_AVX2_MASK (FIPS140_CPU_AVX | FIPS140_CPU_AVX2 | FIPS140_CPU_BMI1 | FIPS140_CPU_BMI2)
 
 void fips140_sha1_blocks_shani(uint32_t h[5], const uint8_t *p, size_t nblocks);
 void fips140_sha256_blocks_shani(uint32_t h[8], const uint8_t *p, size_t nblocks);
