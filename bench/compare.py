@@ -34,6 +34,9 @@ ALGORITHMS = [
     # -aead: per record a fresh IV, 13 bytes of AAD and a tag, like `fips140 speed`'s one-shot GCM
     ("AES-128-GCM", ["-evp", "aes-128-gcm", "-aead"]),
     ("AES-256-GCM", ["-evp", "aes-256-gcm", "-aead"]),
+    # the RBGs: fips140_rand_bytes (per-thread CTR_DRBG AES-256) against RAND_bytes (OpenSSL's per-thread public
+    # CTR_DRBG AES-256), one request of N bytes per call
+    ("RAND", ["rand"]),
 ]
 
 
@@ -186,6 +189,7 @@ per cell so that load from other processes hits both alike; expect noise between
 Hashes and HMAC: one-shot per buffer (HMAC re-uses the keyed state, as OpenSSL's EVP_MAC does). AES-GCM:
 one sealed record per buffer (12-byte IV, 13-byte AAD, 16-byte tag), as `openssl speed -aead` does.
 ECB, CBC and CTR: streaming over consecutive buffers. SHAKE-128: 16 bytes of output per buffer.
+RAND: one `fips140_rand_bytes` / `RAND_bytes` request of N bytes per buffer.
 
 OpenSSL arguments per algorithm:
 

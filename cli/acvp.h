@@ -46,6 +46,7 @@ extern const acvp_family acvp_family_sha;   /* SHA-1, SHA2-*, SHA3-*: AFT, MCT, 
 extern const acvp_family acvp_family_shake; /* SHAKE-128/256: AFT, VOT, MCT */
 extern const acvp_family acvp_family_hmac;  /* HMAC-SHA-1, HMAC-SHA2-*, HMAC-SHA3-*: AFT */
 extern const acvp_family acvp_family_aes;   /* ACVP-AES-ECB/CBC/CTR/GCM */
+extern const acvp_family acvp_family_drbg;  /* ctrDRBG, hashDRBG, hmacDRBG: AFT */
 
 /* ---- helpers (acvp_util.c) */
 

@@ -27,7 +27,7 @@ import os
 import subprocess
 import sys
 
-ANSWER_FIELDS = ("md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed")
+ANSWER_FIELDS = ("md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed", "returnedBits")
 MAX_REPORTS = 10
 
 

@@ -84,6 +84,23 @@ FIPS140_API fips140_status fips140_aes_gcm_decrypt(fips140_aes_gcm_ctx *ctx, uin
                                                    size_t ivlen, const uint8_t *aad, size_t aadlen, const uint8_t *in,
                                                    size_t len, const uint8_t *tag, size_t taglen) FIPS140_MUST_CHECK;
 
+/* ---- GCM with IVs generated inside the module (SP 800-38D §8.2.2, RBG-based construction): the 96-bit IV is a
+ * random field drawn from the module's approved RBG (fips140_rand_bytes) and written to iv_out[12] for the caller
+ * to send along with the ciphertext; decrypt with fips140_aes_gcm_decrypt as usual. These are the approved GCM
+ * encryption services (indicator APPROVED with a tag length of §5.2.1.2: 4, 8 or 12..16 bytes); the caller-IV
+ * functions above are not. At most 2^32 encryptions with generated IVs per key (§8.3): the next one returns
+ * FIPS140_ERR_STATE until the context is re-keyed with fips140_aes_gcm_init. */
+
+/* fips140_aes_gcm_encrypt_random_iv - one-shot: generate the IV, encrypt in[0..len) to out, authenticate aad,
+ * write the tag (taglen bytes, 4..16). Arguments are all checked before an IV is drawn. */
+FIPS140_API fips140_status fips140_aes_gcm_encrypt_random_iv(fips140_aes_gcm_ctx *ctx, uint8_t *out, uint8_t *tag,
+                                                             size_t taglen, uint8_t iv_out[12], const uint8_t *aad,
+                                                             size_t aadlen, const uint8_t *in, size_t len) FIPS140_MUST_CHECK;
+
+/* fips140_aes_gcm_start_random_iv - streaming: start an encryption under a generated IV (written to iv_out), then
+ * aad* → update* → finish as with fips140_aes_gcm_start. */
+FIPS140_API fips140_status fips140_aes_gcm_start_random_iv(fips140_aes_gcm_ctx *ctx, uint8_t iv_out[12]) FIPS140_MUST_CHECK;
+
 #ifdef __cplusplus
 }
 #endif

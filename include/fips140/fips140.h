@@ -9,5 +9,8 @@
 #include "hash.h"
 #include "hmac.h"
 #include "aes.h"
+#include "drbg.h"
+#include "rand.h"
+#include "entropy.h"
 
 #endif

@@ -30,6 +30,9 @@ static inline const aes_sched *aes_sched_of_const(const fips140_aes_key *k)
 
 /* aes_sched_init - expand klen (16/24/32) key bytes; no checks beyond that, used by every mode's init. */
 void aes_sched_init(aes_sched *ks, const uint8_t *key, size_t klen);
+/* aes_sched_init_enc - the same for a key that only ever encrypts (CTR-based uses): skips the inverse-cipher keys
+ * and, on the AES-NI paths, the portable form. */
+void aes_sched_init_enc(aes_sched *ks, const uint8_t *key, size_t klen);
 
 /* Block entry points (no service gate; the public functions gate). */
 void aes_encrypt_blocks(const aes_sched *ks, uint8_t *out, const uint8_t *in, size_t nblocks);

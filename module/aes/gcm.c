@@ -178,6 +178,7 @@ static void do_start(gcm_state *st, int direction, const uint8_t *iv, size_t ivl
     memcpy(st->ctr, st->j0, 16);
     inc32(st->ctr);
     st->direction = (uint32_t)direction;
+    st->iv_generated = 0;
     st->phase = GCM_PHASE_AAD;
 }
 
@@ -329,7 +330,7 @@ fips140_status fips140_aes_gcm_aad(fips140_aes_gcm_ctx *ctx, const uint8_t *aad,
     if ((uint64_t)len > GCM_MAX_AAD_BYTES - st->aad_len)
         return FIPS140_ERR_DATA_LENGTH;
     do_aad(st, aad, len);
-    fips140_indicator_approved(st->direction == FIPS140_GCM_DECRYPT);
+    fips140_indicator_approved(st->direction == FIPS140_GCM_DECRYPT || st->iv_generated);
     return FIPS140_OK;
 }
 
@@ -346,7 +347,19 @@ fips140_status fips140_aes_gcm_update(fips140_aes_gcm_ctx *ctx, uint8_t *out, co
     if ((uint64_t)len > GCM_MAX_TEXT_BYTES - st->ct_len)
         return FIPS140_ERR_DATA_LENGTH;
     do_update(st, aes_sched_of_const(&ctx->key), out, in, len);
-    fips140_indicator_approved(st->direction == FIPS140_GCM_DECRYPT);
+    fips140_indicator_approved(st->direction == FIPS140_GCM_DECRYPT || st->iv_generated);
+    return FIPS140_OK;
+}
+
+/* gcm_start_generated_iv - the hook of gcm_internal.h (used by gcm_random_iv.c). */
+fips140_status gcm_start_generated_iv(fips140_aes_gcm_ctx *ctx, const uint8_t iv[12])
+{
+    gcm_state *st = state_of(ctx);
+    if (st->magic != GCM_MAGIC || st->generated_ivs >= GCM_MAX_GENERATED_IVS)
+        return FIPS140_ERR_STATE;
+    st->generated_ivs++;
+    do_start(st, FIPS140_GCM_ENCRYPT, iv, 12);
+    st->iv_generated = 1;
     return FIPS140_OK;
 }
 
@@ -373,12 +386,15 @@ fips140_status fips140_aes_gcm_finish(fips140_aes_gcm_ctx *ctx, uint8_t *tag, si
     if (s != FIPS140_OK)
         return s;
     gcm_state *st = state_of(ctx);
+    if (st->iv_generated && !tag_approved(taglen) && fips140_refuse_unapproved())
+        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2 */
+    int approved = st->iv_generated && tag_approved(taglen);
     uint8_t t[16];
     compute_tag(st, aes_sched_of_const(&ctx->key), t);
     memcpy(tag, t, taglen);
     fips140_wipe(t, sizeof t);
     wipe_message(st);
-    fips140_indicator_approved(0);
+    fips140_indicator_approved(approved); /* §8.2: approved only with a module-generated IV */
     return FIPS140_OK;
 }
 

@@ -31,6 +31,10 @@ typedef enum cast_id {
     CAST_AES_CBC,
     CAST_AES_CTR,
     CAST_AES_GCM,
+    CAST_CTR_DRBG,
+    CAST_HMAC_DRBG,
+    CAST_HASH_DRBG,
+    CAST_ENTROPY_STARTUP,
     CAST_COUNT
 } cast_id;
 
@@ -46,6 +50,12 @@ int fips140_cast_aes_ecb(void);
 int fips140_cast_aes_cbc(void);
 int fips140_cast_aes_ctr(void);
 int fips140_cast_aes_gcm(void);
+int fips140_cast_ctr_drbg(void);
+int fips140_cast_hmac_drbg(void);
+int fips140_cast_hash_drbg(void);
+/* The SP 800-90B start-up test of the entropy source (§4.3 item 7), registered with the CASTs so that it runs
+ * before the first entropy request and with `fips140 selftest`. */
+int fips140_entropy_startup_test(void);
 
 /* Lifecycle state and per-CAST state (0 untested, 1 passed). */
 extern _Atomic int fips140_state_value;

@@ -25,6 +25,10 @@ static const cast_entry casts[CAST_COUNT] = {
     [CAST_AES_CBC] = {"ACVP-AES-CBC", fips140_cast_aes_cbc},
     [CAST_AES_CTR] = {"ACVP-AES-CTR", fips140_cast_aes_ctr},
     [CAST_AES_GCM] = {"ACVP-AES-GCM", fips140_cast_aes_gcm},
+    [CAST_CTR_DRBG] = {"ctrDRBG", fips140_cast_ctr_drbg},
+    [CAST_HMAC_DRBG] = {"hmacDRBG", fips140_cast_hmac_drbg},
+    [CAST_HASH_DRBG] = {"hashDRBG", fips140_cast_hash_drbg},
+    [CAST_ENTROPY_STARTUP] = {"ENTROPY-STARTUP", fips140_entropy_startup_test},
 };
 
 size_t fips140_selftest_count(void) { return CAST_COUNT; }
