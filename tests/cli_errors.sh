@@ -38,6 +38,11 @@ expect "speed unknown algorithm" 2 "" "$CLI" speed NOT-AN-ALG
 expect "FIPS140 unknown setting" 134 'fips140: unknown FIPS140 setting "bogus"' env FIPS140=bogus "$CLI" selftest
 expect "FIPS140=debug prints passed tests" 0 "self-test passed: SHA2-256" env FIPS140=debug "$CLI" selftest
 expect "FIPS140_CPU unknown feature" 134 "fips140: unknown FIPS140_CPU feature" env FIPS140_CPU=-warp "$CLI" info
+expect "entropy without a mode" 2 "choose one of" "$CLI" entropy
+expect "entropy bad count" 2 "sample count" "$CLI" entropy --raw abc
+expect "entropy unwritable output" 1 "cannot open" "$CLI" entropy --raw 10 -o "$TMP/no/such/dir/raw.bin"
+expect "entropy info shows the claim" 0 "claimed min-entropy" "$CLI" entropy --info
+expect "info shows the entropy source" 0 "RCT cutoff" "$CLI" info
 expect "info names the module" 0 "not CMVP-validated" "$CLI" info
 expect "selftest lists AES-GCM" 0 "ACVP-AES-GCM" "$CLI" selftest
 

@@ -20,7 +20,13 @@ static const algorithm_entry algorithms[] = {
     {"ACVP-AES-CBC (128/192/256)", 1},
     {"ACVP-AES-CTR (128/192/256)", 1},
     {"ACVP-AES-GCM decryption (tag 32, 64, 96-128 bits)", 1},
+    {"ACVP-AES-GCM encryption with a module-generated IV (SP 800-38D 8.2.2)", 1},
     {"ACVP-AES-GCM encryption with a caller-chosen IV", 0},
+    {"ctrDRBG (AES-128/192/256, with and without df)", 1},
+    {"hmacDRBG (SHA-1, SHA-2, SHA-3)", 1},
+    {"hashDRBG (SHA-1, SHA-2, SHA-3)", 1},
+    {"DRBG instantiated from caller-supplied entropy (testing interface)", 0},
+    {"Random bit generation (fips140_rand_bytes: SP 800-90B source, SP 800-90A DRBG tree)", 1},
 };
 #define ALGORITHM_COUNT (sizeof algorithms / sizeof algorithms[0])
 

@@ -32,21 +32,11 @@ typedef struct drbg_seg {
     size_t n;
 } drbg_seg;
 
-/* drbg_md - a hash computation over the SHA-1/SHA-2 compression functions or the Keccak sponge, without the
- * service gate or indicator of the public hash API (the DRBG's own gate covers it). Copyable: HMAC_DRBG keeps the
- * states after K ^ ipad and K ^ opad and copies them for every HMAC. */
+/* drbg_md - a hash computation through the hash front's ungated entry points (hash/hash_internal.h): the DRBG's
+ * own gate covers it and the module RNG must not touch the indicator. Copyable: HMAC_DRBG keeps the states after
+ * K ^ ipad and K ^ opad and copies them for every HMAC. */
 typedef struct drbg_md {
-    union {
-        uint32_t w[8];           /* SHA-1 (5 words), SHA-224/256 */
-        uint64_t d[8];           /* SHA-384/512, SHA-512/t */
-        fips140_keccak_ctx k;    /* SHA3-* */
-    } st;
-    uint8_t buf[128];            /* partial block (SHA-1/2) */
-    uint64_t nbytes;             /* bytes absorbed (SHA-1/2); DRBG inputs stay far below 2^61 */
-    uint32_t buflen;
-    uint32_t alg;                /* fips140_hash_alg */
-    uint32_t fam;                /* DRBG_MD_SHA1 / _SHA256 / _SHA512 / _KECCAK */
-    uint32_t block;              /* block size or rate, bytes */
+    fips140_hash_ctx h;
 } drbg_md;
 
 enum { DRBG_MD_NONE = 0, DRBG_MD_SHA1, DRBG_MD_SHA256, DRBG_MD_SHA512, DRBG_MD_KECCAK };

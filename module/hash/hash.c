@@ -192,7 +192,7 @@ static void md_pad(fips140_hash_ctx *ctx, int fam, uint8_t *buf, uint32_t buflen
 
 /* ---- internal operations (no gate, no indicator) ---- */
 
-static void hash_setup(fips140_hash_ctx *ctx, uint32_t alg)
+void fips140_hash_setup_internal(fips140_hash_ctx *ctx, uint32_t alg)
 {
     memset(&ctx->u, 0, sizeof ctx->u);
     ctx->alg = alg;
@@ -218,8 +218,8 @@ static void hash_setup(fips140_hash_ctx *ctx, uint32_t alg)
     }
 }
 
-/* hash_absorb - update without gate; the caller checked the phase. */
-static fips140_status hash_absorb(fips140_hash_ctx *ctx, const uint8_t *p, size_t len)
+/* fips140_hash_absorb_internal - update without gate; the caller checked the phase. */
+fips140_status fips140_hash_absorb_internal(fips140_hash_ctx *ctx, const uint8_t *p, size_t len)
 {
     int fam = family(ctx->alg);
     if (fam == FAM_SHA1 || fam == FAM_SHA256) {
@@ -292,6 +292,12 @@ static void hash_finish(fips140_hash_ctx *ctx, uint8_t *out, size_t outlen, uint
     ctx->phase = PHASE_FINISHED;
 }
 
+/* fips140_hash_digest_internal - finish a fixed-length hash into out (its digest size), without gate. */
+void fips140_hash_digest_internal(fips140_hash_ctx *ctx, uint8_t *out)
+{
+    hash_finish(ctx, out, fips140_hash_digest_size((fips140_hash_alg)ctx->alg), 0, 0);
+}
+
 /* ---- public services ---- */
 
 fips140_status fips140_hash_init(fips140_hash_ctx *ctx, fips140_hash_alg alg)
@@ -305,7 +311,7 @@ fips140_status fips140_hash_init(fips140_hash_ctx *ctx, fips140_hash_alg alg)
     fips140_status st = fips140_service_begin(cast_for((uint32_t)alg));
     if (st != FIPS140_OK)
         return st;
-    hash_setup(ctx, (uint32_t)alg);
+    fips140_hash_setup_internal(ctx, (uint32_t)alg);
     fips140_indicator_approved(1);
     return FIPS140_OK;
 }
@@ -319,7 +325,7 @@ fips140_status fips140_hash_update(fips140_hash_ctx *ctx, const void *data, size
         return st;
     if (ctx->phase != PHASE_ABSORBING || family(ctx->alg) == FAM_NONE)
         return FIPS140_ERR_STATE;
-    st = hash_absorb(ctx, (const uint8_t *)data, len);
+    st = fips140_hash_absorb_internal(ctx, (const uint8_t *)data, len);
     if (st != FIPS140_OK)
         return st;
     fips140_indicator_approved(1);
@@ -378,8 +384,8 @@ fips140_status fips140_hash(fips140_hash_alg alg, uint8_t *out, size_t outlen, c
     if (st != FIPS140_OK)
         return st;
     fips140_hash_ctx ctx;
-    hash_setup(&ctx, (uint32_t)alg);
-    st = hash_absorb(&ctx, (const uint8_t *)data, len);
+    fips140_hash_setup_internal(&ctx, (uint32_t)alg);
+    st = fips140_hash_absorb_internal(&ctx, (const uint8_t *)data, len);
     if (st != FIPS140_OK) {
         fips140_wipe(&ctx, sizeof ctx);
         return st;

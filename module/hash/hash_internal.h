@@ -29,4 +29,11 @@ void fips140_keccak_absorb(fips140_keccak_ctx *k, const uint8_t *p, size_t n);
 void fips140_keccak_finish(fips140_keccak_ctx *k, uint8_t last_bits, unsigned nbits);
 void fips140_keccak_squeeze(fips140_keccak_ctx *k, uint8_t *out, size_t n);
 
+/* The hash front without its service gate and indicator, for services that gate once themselves (the DRBGs, whose
+ * CAST covers their hash, and the module RNG below them). setup: alg must be valid; absorb: FIPS140_ERR_DATA_LENGTH
+ * past the message limit; digest: fixed-length algorithms only, writes the digest size and wipes the state. */
+void fips140_hash_setup_internal(fips140_hash_ctx *ctx, uint32_t alg);
+fips140_status fips140_hash_absorb_internal(fips140_hash_ctx *ctx, const uint8_t *p, size_t len);
+void fips140_hash_digest_internal(fips140_hash_ctx *ctx, uint8_t *out);
+
 #endif
