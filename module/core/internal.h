@@ -84,6 +84,11 @@ static inline fips140_status fips140_service_check(void)
     return FIPS140_OK;
 }
 
+/* fips140_break_requested - 1 when this test build was asked to force the self-test, PCT, integrity or entropy test
+ * called name (the registered name, e.g. "SHA2-256", "integrity") to fail: FIPS140_BREAK=<name> in a build
+ * configured with -DFIPS140_BREAK_TESTS=ON. Always 0 in other builds (core/break.c). */
+int fips140_break_requested(const char *name);
+
 /* fips140_fatal - enter the error state, print "fips140: <what>: <detail>" on stderr and abort. */
 FIPS140_NORETURN void fips140_fatal(const char *what, const char *detail);
 
