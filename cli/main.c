@@ -13,13 +13,14 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"info", cmd_info, "", "module identity, build settings, mode, CPU paths, algorithm table"},
+    {"info", cmd_info, "[--json]", "module identity, build settings, mode, CPU paths, algorithms, self-tests"},
     {"selftest", cmd_selftest, "[--json]", "run the integrity check and every self-test (CAST)"},
     {"acvp", cmd_acvp, "FILE", "answer one NIST ACVP vector set (prompt or internalProjection JSON)"},
     {"wycheproof", cmd_wycheproof, "FILE", "run one Wycheproof v1 JSON file (plain or gzip)"},
     {"entropy", cmd_entropy, "(--raw N | --restart) [-o FILE] | --info", "record the entropy source (SP 800-90B)"},
     {"rand", cmd_rand, "N [--hex]", "N bytes from the module's approved DRBG (raw, or hex)"},
     {"speed", cmd_speed, "[--json] [--seconds S] [--sizes N,...] [ALG...]", "measure throughput"},
+    {"inject", cmd_inject, "[--check] FILE", "write the module's integrity MAC into a linked binary (post-link step)"},
 };
 
 #define N_SUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])

@@ -46,5 +46,24 @@ expect "info shows the entropy source" 0 "RCT cutoff" "$CLI" info
 expect "info names the module" 0 "not CMVP-validated" "$CLI" info
 expect "selftest lists AES-GCM" 0 "ACVP-AES-GCM" "$CLI" selftest
 
+# ---- runtime modes (issue 4, DESIGN §3.3). A valid HMAC-SHA2-256 case with a 64-bit key: non-approved (under 112
+# bits), so FIPS140=only refuses it with the status text, and the default mode computes it.
+printf '{"algorithm": "HMACSHA256", "schema": "mac_test_schema_v1.json", "testGroups": [{"type": "MacTest", "keySize": 64, "tagSize": 256, "tests": [{"tcId": 1, "comment": "64-bit key", "flags": [], "key": "0001020304050607", "msg": "616263", "tag": "d639301952b492e23d24be078f62922f9a890e85d6753fd6c3cd5372b35a2326", "result": "valid"}]}]}' >"$TMP/hmac_short_key.json"
+expect "FIPS140=only refuses a short HMAC key" 1 "not allowed in FIPS140=only mode" env FIPS140=only "$CLI" wycheproof "$TMP/hmac_short_key.json"
+expect "FIPS140=on allows a short HMAC key" 0 "1 passed, 0 failed" env FIPS140=on "$CLI" wycheproof "$TMP/hmac_short_key.json"
+expect "FIPS140=off still runs every CAST on request" 0 "ENTROPY-STARTUP" env FIPS140=off "$CLI" selftest
+expect "FIPS140=only selftest" 0 "self-tests passed" env FIPS140=only "$CLI" selftest
+expect "info --json takes no other argument" 2 "usage" "$CLI" info --json extra
+# FIPS140=debug lists every registered CAST: the names `fips140 selftest` reports, each on a "passed" line.
+"$CLI" selftest | awk '$1 == "pass" { print $2 }' >"$TMP/casts"
+env FIPS140=debug "$CLI" selftest >/dev/null 2>"$TMP/debug"
+ncast=0
+while read -r name; do
+    ncast=$((ncast + 1))
+    if grep -q "^fips140: self-test passed: $name " "$TMP/debug"; then passed=$((passed + 1)); else
+        echo "FAIL FIPS140=debug: no line for CAST $name"; failed=$((failed + 1)); fi
+done <"$TMP/casts"
+if [ "$ncast" -gt 10 ]; then passed=$((passed + 1)); else echo "FAIL fips140 selftest listed only $ncast CASTs"; failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/install_test.sh - `make install` gives a usable package: installs the build into a temporary prefix, then
 # builds and runs a small program against it twice: with pkg-config (static and shared library) and with CMake's
-# find_package(fips140). Usage: install_test.sh BUILD_DIR C_COMPILER
+# find_package(fips140). Programs that link the static library get the module's integrity MAC with the documented
+# post-link step (`fips140 inject`, or fips140_inject() in CMake; docs/INTEGRITY.md).
+# Usage: install_test.sh BUILD_DIR C_COMPILER
 set -eu
 BUILD="$1"
 CC="$2"
@@ -30,6 +32,7 @@ $CC -std=c11 "$TMP/app.c" $(pkg-config --cflags --libs fips140) -o "$TMP/app_sha
 LD_LIBRARY_PATH="$LIBDIR" "$TMP/app_shared" && passed=$((passed + 1))
 # static library through pkg-config
 $CC -std=c11 "$TMP/app.c" $(pkg-config --cflags fips140) "$LIBDIR/libfips140.a" -o "$TMP/app_static"
+"$TMP/prefix/bin/fips140" inject "$TMP/app_static" >/dev/null
 "$TMP/app_static" && passed=$((passed + 1))
 # CMake package
 mkdir -p "$TMP/cm"
@@ -40,6 +43,7 @@ project(consumer C)
 find_package(fips140 0.1 REQUIRED)
 add_executable(app app.c)
 target_link_libraries(app PRIVATE fips140::static)
+fips140_inject(app)
 CM
 cmake -S "$TMP/cm" -B "$TMP/cm/build" -DCMAKE_C_COMPILER="$CC" -DCMAKE_PREFIX_PATH="$TMP/prefix" >/dev/null
 cmake --build "$TMP/cm/build" >/dev/null

@@ -43,9 +43,26 @@ FIPS140_API const char *fips140_mode_name(fips140_mode mode);
 FIPS140_API size_t fips140_selftest_count(void);
 FIPS140_API const char *fips140_selftest_name(size_t index);
 
-/* fips140_selftest_report - called once per test by fips140_selftest_run_all with its name and duration. */
+/* fips140_selftest_report - called once per test by fips140_selftest_run_all with its name and duration: first
+ * "integrity" (the power-on integrity check, repeated on demand), then every CAST in registry order. */
 typedef void (*fips140_selftest_report)(void *arg, const char *name, uint64_t nanoseconds);
 FIPS140_API fips140_status fips140_selftest_run_all(fips140_selftest_report report, void *arg) FIPS140_MUST_CHECK;
+
+/* fips140_selftest_entry - one entry of the complete self-test registry: the CASTs above (indexes 0 to
+ * fips140_selftest_count() - 1, same order), then the integrity check, the entropy source's continuous health
+ * tests and the pairwise consistency tests. For the security policy and the break tests. */
+typedef struct fips140_selftest_entry {
+    const char *name;   /* registered name: what FIPS140_BREAK=<name> forces to fail in a break-test build */
+    const char *kind;   /* "cast", "integrity", "entropy-continuous" or "pct" */
+    const char *when;   /* when it runs, in words */
+    const char *what;   /* the fatal line on failure is "fips140: <what>: <detail>" */
+    const char *detail; /* the detail of that line; NULL when it varies (integrity: the reason) */
+} fips140_selftest_entry;
+
+/* fips140_selftest_registry_count / fips140_selftest_describe - the registry's size, and entry index into *out
+ * (FIPS140_ERR_NULL, or FIPS140_ERR_ARG past the end). */
+FIPS140_API size_t fips140_selftest_registry_count(void);
+FIPS140_API fips140_status fips140_selftest_describe(size_t index, fips140_selftest_entry *out) FIPS140_MUST_CHECK;
 
 /* Service indicator (per thread). Every service call sets it when it succeeds: APPROVED when the service and
  * its parameters are approved, NOT_APPROVED otherwise. fips140_indicator_clear() resets it to NONE. */

@@ -89,6 +89,25 @@ static inline fips140_status fips140_service_check(void)
  * configured with -DFIPS140_BREAK_TESTS=ON. Always 0 in other builds (core/break.c). */
 int fips140_break_requested(const char *name);
 
+/* test_id - the module's self-tests other than the CASTs (entropy continuous tests, pairwise consistency tests),
+ * registered by name next to the CASTs in core/selftest.c, the one list of self-test names (DESIGN §4.6). The
+ * integrity check is registered there too under "integrity". tests/break/break_test.py scans that list. */
+typedef enum test_id {
+    TEST_ENTROPY_RCT = 0, /* SP 800-90B §4.4.1 Repetition Count Test */
+    TEST_ENTROPY_APT,     /* SP 800-90B §4.4.2 Adaptive Proportion Test */
+    TEST_COUNT
+} test_id;
+
+/* fips140_test_break - 1 when a break-test build was asked to force registered test id to fail
+ * (fips140_break_requested with its registered name). The test's own code then takes its normal failure path. */
+int fips140_test_break(test_id id);
+
+/* fips140_pct_check - the one exit of every pairwise consistency test (FIPS 140-3 IG 10.3.A): failed is the PCT's
+ * own verdict for the key pair just generated. A failure, or a break-test build asked to break PCT id, is fatal:
+ * "fips140: pairwise consistency test failed: <name>". Returns only when the PCT passed. A PCT's family CAST must
+ * generate a key pair, so that `fips140 selftest` reaches every PCT (the break test relies on it). */
+void fips140_pct_check(test_id id, int failed);
+
 /* fips140_fatal - enter the error state, print "fips140: <what>: <detail>" on stderr and abort. */
 FIPS140_NORETURN void fips140_fatal(const char *what, const char *detail);
 

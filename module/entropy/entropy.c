@@ -130,6 +130,8 @@ static void startup_locked(void)
         for (size_t i = 0; i < ENT_STARTUP_SAMPLES && which == FIPS140_ENTROPY_HEALTH_OK; i++)
             which = ent_health_feed(&health, s[i]);
         if (which == FIPS140_ENTROPY_HEALTH_OK)
+            which = ent_health_forced(); /* break-test builds only */
+        if (which == FIPS140_ENTROPY_HEALTH_OK)
             break;
         fail_attempt(which);
     }
@@ -160,6 +162,8 @@ static fips140_status block_locked(uint8_t out[ENT_BLOCK_BYTES])
             s[i] = ent_noise_sample(&live, NULL);
             which = ent_health_feed(&health, s[i]); /* §4.4: every sample is tested before use */
         }
+        if (which == FIPS140_ENTROPY_HEALTH_OK)
+            which = ent_health_forced(); /* break-test builds only */
         if (which == FIPS140_ENTROPY_HEALTH_OK)
             break;
         fips140_wipe(s, sizeof s);

@@ -105,6 +105,10 @@ typedef struct ent_health {
 void ent_health_reset(ent_health *h);
 /* ent_health_feed - feed one sample; FIPS140_ENTROPY_HEALTH_OK, _RCT or _APT. */
 int ent_health_feed(ent_health *h, uint8_t sample);
+/* ent_health_forced - break-test builds: _RCT or _APT when FIPS140_BREAK names that test (ENTROPY-RCT, ENTROPY-APT,
+ * registered in core/selftest.c), else _OK. The caller treats it as that test firing on the attempt, so the forced
+ * failure takes the normal path (intermittent, then permanent: "fips140: entropy health test failed: <test>"). */
+int ent_health_forced(void);
 /* ent_health_name - "repetition count" / "adaptive proportion". */
 const char *ent_health_name(int which);
 

@@ -1,7 +1,8 @@
 /* module/entropy/health.c - the continuous health tests of the entropy source, SP 800-90B §4.4: the Repetition
  * Count Test (§4.4.1) and the Adaptive Proportion Test (§4.4.2, non-binary samples, W = 512). Their cutoffs are
  * derived in entropy_internal.h from the claimed min-entropy H and α. Also the test hook that runs them on
- * caller-supplied samples (fips140_entropy_health_check, a pure function). */
+ * caller-supplied samples (fips140_entropy_health_check, a pure function), and the break-test points of both tests
+ * (registered as ENTROPY-RCT and ENTROPY-APT in core/selftest.c). */
 #include "entropy_internal.h"
 
 void ent_health_reset(ent_health *h)
@@ -54,6 +55,15 @@ int ent_health_feed(ent_health *h, uint8_t sample)
     if (rct)
         return FIPS140_ENTROPY_HEALTH_RCT;
     return apt ? FIPS140_ENTROPY_HEALTH_APT : FIPS140_ENTROPY_HEALTH_OK;
+}
+
+int ent_health_forced(void)
+{
+    if (fips140_test_break(TEST_ENTROPY_RCT))
+        return FIPS140_ENTROPY_HEALTH_RCT;
+    if (fips140_test_break(TEST_ENTROPY_APT))
+        return FIPS140_ENTROPY_HEALTH_APT;
+    return FIPS140_ENTROPY_HEALTH_OK;
 }
 
 const char *ent_health_name(int which)

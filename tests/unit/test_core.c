@@ -16,34 +16,12 @@ typedef struct child_result {
     char err[4096];
 } child_result;
 
-/* run_with_env - fork; the child sets FIPS140=value (NULL: unset), runs fn and exits with its result; the parent
- * collects the exit code and the child's stderr. */
-static void run_with_env(const char *value, int (*fn)(void), child_result *r)
+/* run_with_env - run the child scenario name (see main) in this program re-executed with FIPS140=value (NULL:
+ * unset): the module reads the mode once, at load. Collects the exit code and the child's stderr. */
+static void run_with_env(const char *value, const char *name, child_result *r)
 {
-    int fds[2];
     memset(r, 0, sizeof *r);
-    r->code = -1;
-    if (pipe(fds) != 0) return;
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid < 0) return;
-    if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], 2);
-        if (value) setenv("FIPS140", value, 1);
-        else unsetenv("FIPS140");
-        _exit(fn() & 0xff);
-    }
-    close(fds[1]);
-    size_t n = 0;
-    ssize_t k;
-    while ((k = read(fds[0], r->err + n, sizeof r->err - 1 - n)) > 0) n += (size_t)k;
-    r->err[n] = '\0';
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    r->code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : -1;
+    r->code = tu_exec_child(value, name, r->err, sizeof r->err);
 }
 
 static int child_mode(void) { return (int)fips140_get_mode(); }
@@ -63,19 +41,19 @@ static void test_modes(void)
              {"off", FIPS140_MODE_OFF},     {"only", FIPS140_MODE_ONLY},    {"debug", FIPS140_MODE_DEBUG}};
     child_result r;
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
-        run_with_env(m[i].env, child_mode, &r);
+        run_with_env(m[i].env, "mode", &r);
         CHECK(r.code == (int)m[i].mode, "FIPS140=%s: mode %d, want %d (stderr: %s)", m[i].env ? m[i].env : "(unset)",
               r.code, (int)m[i].mode, r.err);
     }
     /* DESIGN §3.3: anything else aborts with `fips140: unknown FIPS140 setting "X"`. */
-    run_with_env("bogus", child_mode, &r);
+    run_with_env("bogus", "mode", &r);
     CHECK(r.code == 1000 + SIGABRT, "FIPS140=bogus: child ended with %d, want SIGABRT", r.code);
     CHECK(strstr(r.err, "fips140: unknown FIPS140 setting \"bogus\"\n") != NULL, "FIPS140=bogus stderr: %s", r.err);
-    run_with_env("ON", child_mode, &r);
+    run_with_env("ON", "mode", &r);
     CHECK(r.code == 1000 + SIGABRT, "FIPS140=ON (case matters): child ended with %d", r.code);
 
     /* FIPS140=debug: one line per passed self-test on stderr. */
-    run_with_env("debug", child_selftest, &r);
+    run_with_env("debug", "selftest", &r);
     CHECK(r.code == 0, "FIPS140=debug self-tests: child ended with %d", r.code);
     for (size_t i = 0; i < fips140_selftest_count(); i++) {
         const char *name = fips140_selftest_name(i);
@@ -84,7 +62,7 @@ static void test_modes(void)
         CHECK(strstr(r.err, line) != NULL, "FIPS140=debug: no line \"%s\" on stderr", line);
     }
     /* FIPS140=on: quiet. */
-    run_with_env("on", child_selftest, &r);
+    run_with_env("on", "selftest", &r);
     CHECK(r.code == 0 && r.err[0] == '\0', "FIPS140=on self-tests: code %d, stderr \"%s\"", r.code, r.err);
 }
 
@@ -124,7 +102,8 @@ typedef struct report_log {
 static void report(void *arg, const char *name, uint64_t ns)
 {
     report_log *log = (report_log *)arg;
-    const char *expect = fips140_selftest_name(log->calls);
+    /* The integrity check is reported first, then every CAST in registry order. */
+    const char *expect = log->calls == 0 ? "integrity" : fips140_selftest_name(log->calls - 1);
     if (expect != NULL && name != NULL && strcmp(expect, name) == 0) log->in_order++;
     log->calls++;
     log->total_ns += ns;
@@ -156,8 +135,8 @@ static void test_selftests(void)
 
     report_log log = {0, 0, 0};
     CHECK_OK(fips140_selftest_run_all(report, &log), "selftest_run_all");
-    CHECK(log.calls == n, "report called %zu times for %zu self-tests", log.calls, n);
-    CHECK(log.in_order == n, "only %zu of %zu reports named the tests in registry order", log.in_order, n);
+    CHECK(log.calls == n + 1, "report called %zu times for the integrity check and %zu CASTs", log.calls, n);
+    CHECK(log.in_order == n + 1, "only %zu of %zu reports named the tests in order", log.in_order, n + 1);
     CHECK(log.total_ns < 60ull * 1000000000ull, "self-tests took %llu ns", (unsigned long long)log.total_ns);
     CHECK(fips140_get_state() == FIPS140_STATE_OPERATIONAL, "state after run_all: %d", (int)fips140_get_state());
     CHECK_OK(fips140_selftest_run_all(NULL, NULL), "selftest_run_all again, no report");
@@ -282,8 +261,10 @@ static void test_indicator(void)
     CHECK(fips140_indicator_get() == FIPS140_INDICATOR_NONE, "indicator after second clear");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    TU_CHILD(argc, argv, "mode", child_mode());
+    TU_CHILD(argc, argv, "selftest", child_selftest());
     test_modes(); /* children first: the parent has not read the mode yet */
     tu_print_paths("test_core");
     test_status_and_identity();

@@ -385,9 +385,11 @@ static int only_mode_child(void *arg)
     return bad;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    int rc = tu_child(only_mode_child, NULL);
+    /* FIPS140=only in a fresh process image: the module reads the mode once, at load. */
+    TU_CHILD(argc, argv, "only", only_mode_child(NULL));
+    int rc = tu_exec_child("only", "only", NULL, 0);
     CHECK(rc == 0, "FIPS140=only child: %s %d", rc >= 1000 ? "killed by signal" : "failed expectations:",
           rc >= 1000 ? rc - 1000 : rc);
 

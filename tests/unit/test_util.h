@@ -159,6 +159,59 @@ static inline int tu_child(int (*fn)(void *), void *arg)
     return -1;
 }
 
+/* tu_exec_child - run this program again (/proc/self/exe) as `PROG --tu-child NAME` in a forked child, with
+ * FIPS140=mode (NULL: unset). The module reads FIPS140 once, when it is loaded (its power-on constructor), so
+ * another mode needs a fresh process image. The child's stderr goes to err (errlen bytes, NUL-terminated) when err
+ * is not NULL. Returns the exit code (0..255), 1000 + signal number, or -1. The program's main() answers the call
+ * with TU_CHILD(argc, argv, NAME, expression). */
+static inline int tu_exec_child(const char *mode, const char *name, char *err, size_t errlen)
+{
+    int fds[2] = {-1, -1};
+    if (err != NULL && (errlen == 0 || pipe(fds) != 0))
+        return -1;
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (err != NULL) {
+            close(fds[0]);
+            dup2(fds[1], 2);
+        }
+        if (mode != NULL)
+            setenv("FIPS140", mode, 1);
+        else
+            unsetenv("FIPS140");
+        char *const argv[] = {(char *)"test", (char *)"--tu-child", (char *)name, NULL};
+        execv("/proc/self/exe", argv);
+        _exit(127);
+    }
+    if (err != NULL) {
+        close(fds[1]);
+        size_t n = 0;
+        ssize_t k;
+        while (n < errlen - 1 && (k = read(fds[0], err + n, errlen - 1 - n)) > 0)
+            n += (size_t)k;
+        err[n] = '\0';
+        close(fds[0]);
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid)
+        return -1;
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    if (WIFSIGNALED(status))
+        return 1000 + WTERMSIG(status);
+    return -1;
+}
+/* TU_CHILD - in main(): when started by tu_exec_child(…, NAME, …), return the value of expr as the exit code. */
+#define TU_CHILD(argc, argv, name, expr) \
+    do { \
+        if ((argc) == 3 && strcmp((argv)[1], "--tu-child") == 0 && strcmp((argv)[2], (name)) == 0) \
+            return (expr) & 0xff; \
+    } while (0)
+
 /* tu_print_paths - which CPU path this run exercises (FIPS140_CPU), for the log. */
 static inline void tu_print_paths(const char *test)
 {
