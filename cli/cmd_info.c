@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "json.h"
 #include "fips140/module.h"
 #include "fips140/entropy.h"
 
@@ -61,39 +62,28 @@ static void print_cpu(void)
 static const char *const families[] = {"sha1", "sha256", "sha512", "keccak", "aes", "ghash"};
 
 /* json_str - s as a JSON string literal (RFC 8259 §7), or null. */
-static void json_str(const char *s)
+static void emit_str(const char *s)
 {
-    if (s == NULL) {
+    if (s == NULL)
         fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
+    else
+        json_write_string(stdout, s, strlen(s));
 }
 
 /* json_kv - one `"key": "value"` member; first is 0 for every member but the first of its object. */
 static void json_kv(int first, const char *key, const char *value)
 {
     printf("%s\n    ", first ? "" : ",");
-    json_str(key);
+    emit_str(key);
     fputs(": ", stdout);
-    json_str(value);
+    emit_str(value);
 }
 
 /* json_ku - one `"key": number` member. */
 static void json_ku(const char *key, unsigned long long value)
 {
     printf(",\n    ");
-    json_str(key);
+    emit_str(key);
     printf(": %llu", value);
 }
 
@@ -125,21 +115,21 @@ static int info_json(void)
         if (name == NULL)
             continue;
         printf("%s", any ? ", " : "");
-        json_str(name);
+        emit_str(name);
         any = 1;
     }
     printf("],\n    \"implementations\": {");
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
         printf("%s", i ? ", " : "");
-        json_str(families[i]);
+        emit_str(families[i]);
         fputs(": ", stdout);
-        json_str(fips140_impl_name(families[i]));
+        emit_str(fips140_impl_name(families[i]));
     }
     printf("}\n  },\n  \"algorithms\": [");
     size_t n = fips140_algorithm_count();
     for (size_t i = 0; i < n; i++) {
         printf("%s\n    {\"name\": ", i ? "," : "");
-        json_str(fips140_algorithm_name(i));
+        emit_str(fips140_algorithm_name(i));
         printf(", \"approved\": %s}", fips140_algorithm_approved(i) ? "true" : "false");
     }
     printf("\n  ],\n  \"self_tests\": [");
@@ -151,15 +141,15 @@ static int info_json(void)
             return EXIT_FAIL;
         }
         printf("%s\n    {\"name\": ", i ? "," : "");
-        json_str(e.name);
+        emit_str(e.name);
         printf(", \"kind\": ");
-        json_str(e.kind);
+        emit_str(e.kind);
         printf(", \"when\": ");
-        json_str(e.when);
+        emit_str(e.when);
         printf(", \"what\": ");
-        json_str(e.what);
+        emit_str(e.what);
         printf(", \"detail\": ");
-        json_str(e.detail);
+        emit_str(e.detail);
         putchar('}');
     }
     printf("\n  ],\n  \"entropy\": ");

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "json.h"
 #include "fips140/module.h"
 
 typedef struct report_state {
@@ -12,34 +13,20 @@ typedef struct report_state {
     uint64_t total_ns;
 } report_state;
 
-/* print_json_string - s as a JSON string literal (names are ASCII, but escape defensively). */
-static void print_json_string(const char *s)
-{
-    putchar('"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
-}
-
 /* on_report - fips140_selftest_report callback: print one line for one passed test. */
 static void on_report(void *arg, const char *name, uint64_t ns)
 {
     report_state *st = arg;
+    if (name == NULL)
+        name = "?";
     st->count++;
     st->total_ns += ns;
     if (st->json) {
         printf("{\"test\":");
-        print_json_string(name ? name : "?");
+        json_write_string(stdout, name, strlen(name));
         printf(",\"result\":\"pass\",\"ns\":%llu}\n", (unsigned long long)ns);
     } else {
-        printf("  pass  %-20s %8llu us\n", name ? name : "?", (unsigned long long)((ns + 500) / 1000));
+        printf("  pass  %-20s %8llu us\n", name, (unsigned long long)((ns + 500) / 1000));
     }
     fflush(stdout);
 }

@@ -575,7 +575,7 @@ void json_set_hex(json_value *obj, const char *key, const unsigned char *p, size
 /* ------------------------------------------------------------------------------------------------ writer */
 
 /* json_write_string - RFC 8259 §7 escaping; other bytes (UTF-8) pass through. */
-static void json_write_string(FILE *f, const char *s, size_t n)
+void json_write_string(FILE *f, const char *s, size_t n)
 {
     size_t i;
     fputc('"', f);

@@ -51,6 +51,10 @@ void json_set_int(json_value *obj, const char *key, long long n);
 void json_set_bool(json_value *obj, const char *key, int b);
 void json_set_hex(json_value *obj, const char *key, const unsigned char *p, size_t n);
 
+/* json_write_string - one string literal (RFC 8259 §7 escaping) of n bytes; for line-oriented JSON output that does
+ * not build a tree. */
+void json_write_string(FILE *f, const char *s, size_t n);
+
 /* json_write - serialise with two-space indentation and a final newline. */
 void json_write(FILE *f, const json_value *v);
 

@@ -208,18 +208,8 @@ static int child_stderr(fips140_entropy_fault fault, char *err, size_t errlen)
         _exit(st == FIPS140_OK ? 0 : 4); /* reaching here means the fault went unnoticed */
     }
     close(fd[1]);
-    size_t n = 0;
-    ssize_t k;
-    while (n + 1 < errlen && (k = read(fd[0], err + n, errlen - 1 - n)) > 0)
-        n += (size_t)k;
-    err[n] = '\0';
-    close(fd[0]);
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status);
-    return WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : -1;
+    tu_read_all(fd[0], err, errlen);
+    return tu_wait(pid);
 }
 
 static void test_fatal(void)

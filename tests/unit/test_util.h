@@ -138,6 +138,30 @@ static inline void tu_fill(tu_rng *r, void *p, size_t n)
         b[i] = (uint8_t)(tu_next(r) >> 56);
 }
 
+/* tu_wait - wait for child pid: its exit code (0..255), 1000 + signal number if a signal killed it, or -1. */
+static inline int tu_wait(pid_t pid)
+{
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid)
+        return -1;
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    if (WIFSIGNALED(status))
+        return 1000 + WTERMSIG(status);
+    return -1;
+}
+
+/* tu_read_all - read fd until end of file or until buf (len ≥ 1 bytes) is full; NUL-terminates; closes fd. */
+static inline void tu_read_all(int fd, char *buf, size_t len)
+{
+    size_t n = 0;
+    ssize_t k;
+    while (n + 1 < len && (k = read(fd, buf + n, len - 1 - n)) > 0)
+        n += (size_t)k;
+    buf[n] = '\0';
+    close(fd);
+}
+
 /* tu_child - run fn(arg) in a forked child; returns its exit code (0..255), or 1000 + signal number if it was
  * killed by a signal, or -1 if fork failed. The child's own CHECKs are summarised in its exit code by fn. */
 static inline int tu_child(int (*fn)(void *), void *arg)
@@ -149,14 +173,7 @@ static inline int tu_child(int (*fn)(void *), void *arg)
         return -1;
     if (pid == 0)
         _exit(fn(arg) & 0xff);
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
-        return 1000 + WTERMSIG(status);
-    return -1;
+    return tu_wait(pid);
 }
 
 /* tu_exec_child - run this program again (/proc/self/exe) as `PROG --tu-child NAME` in a forked child, with
@@ -189,21 +206,9 @@ static inline int tu_exec_child(const char *mode, const char *name, char *err, s
     }
     if (err != NULL) {
         close(fds[1]);
-        size_t n = 0;
-        ssize_t k;
-        while (n < errlen - 1 && (k = read(fds[0], err + n, errlen - 1 - n)) > 0)
-            n += (size_t)k;
-        err[n] = '\0';
-        close(fds[0]);
+        tu_read_all(fds[0], err, errlen);
     }
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
-        return 1000 + WTERMSIG(status);
-    return -1;
+    return tu_wait(pid);
 }
 /* TU_CHILD - in main(): when started by tu_exec_child(…, NAME, …), return the value of expr as the exit code. */
 #define TU_CHILD(argc, argv, name, expr) \
