@@ -47,6 +47,7 @@ extern const acvp_family acvp_family_shake; /* SHAKE-128/256: AFT, VOT, MCT */
 extern const acvp_family acvp_family_hmac;  /* HMAC-SHA-1, HMAC-SHA2-*, HMAC-SHA3-*: AFT */
 extern const acvp_family acvp_family_aes;   /* ACVP-AES-ECB/CBC/CTR/GCM */
 extern const acvp_family acvp_family_drbg;  /* ctrDRBG, hashDRBG, hmacDRBG: AFT */
+extern const acvp_family acvp_family_eddsa; /* EDDSA keyGen, sigGen, sigVer (ED-25519) */
 
 /* ---- helpers (acvp_util.c) */
 

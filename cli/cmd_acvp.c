@@ -17,7 +17,8 @@
 #include "cli.h"
 
 static const acvp_family *const families[] = {&acvp_family_sha, &acvp_family_shake, &acvp_family_hmac,
-                                              &acvp_family_aes, &acvp_family_drbg};
+                                              &acvp_family_aes, &acvp_family_drbg,
+                                              &acvp_family_eddsa};
 
 /* find_vector_set - the vector set object: the root, or the element of a root array that has "algorithm". */
 static const json_value *find_vector_set(const json_value *root)

@@ -19,6 +19,11 @@ typedef struct wp_schema {
 static const wp_schema schemas[] = {
     {"AES-GCM", "aead_test_schema_v1.json", "AeadTest", wp_test_aes_gcm},
     {"AES-CBC-PKCS5", "ind_cpa_test_schema_v1.json", "IndCpaTest", wp_test_aes_cbc_pkcs5},
+    {"EDDSA", "eddsa_verify_schema_v1.json", "EddsaVerify", wp_test_eddsa_verify},
+    {"ECDSA", "ecdsa_p1363_verify_schema_v1.json", "EcdsaP1363Verify", wp_test_ecdsa_p1363},
+    {"ECDH", "ecdh_ecpoint_test_schema_v1.json", "EcdhEcpointTest", wp_test_ecdh_ecpoint},
+    {"ECDSA", "ecdsa_verify_schema_v1.json", "EcdsaVerify", wp_test_ecdsa_der},
+    {"ECDH", "ecdh_test_schema_v1.json", "EcdhTest", wp_test_ecdh_der},
     {NULL, "mac_test_schema_v1.json", "MacTest", wp_test_hmac},
 };
 
@@ -46,11 +51,13 @@ int wp_bits_field(const json_value *obj, const char *key, size_t *bytes)
     return 1;
 }
 
-/* find_schema - the entry for a file's algorithm, or NULL when unsupported. */
-static const wp_schema *find_schema(const char *alg)
+/* find_schema - the entry for a file's algorithm and schema (one algorithm may come in several schemas, e.g.
+ * ECDSA with DER or P1363 signatures); NULL when unsupported. Without a schema, the first entry for alg. */
+static const wp_schema *find_schema(const char *alg, const char *schema)
 {
     for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
-        if (schemas[i].algorithm ? strcmp(schemas[i].algorithm, alg) == 0 : wp_hmac_hash(alg) != 0)
+        if ((schemas[i].algorithm ? strcmp(schemas[i].algorithm, alg) == 0 : wp_hmac_hash(alg) != 0) &&
+            (schema == NULL || strcmp(schemas[i].schema, schema) == 0))
             return &schemas[i];
     }
     return NULL;
@@ -133,7 +140,7 @@ int cmd_wycheproof(int argc, char **argv)
     }
     const char *alg = json_get_str(root, "algorithm");
     const char *schema = json_get_str(root, "schema");
-    const wp_schema *sc = alg ? find_schema(alg) : NULL;
+    const wp_schema *sc = alg ? find_schema(alg, schema) : NULL;
     if (!sc || (schema && strcmp(schema, sc->schema) != 0)) {
         fprintf(stderr, "fips140 wycheproof: %s: unsupported algorithm \"%s\" (schema \"%s\")\n", argv[1],
                 alg ? alg : "?", schema ? schema : "?");

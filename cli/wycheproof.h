@@ -34,6 +34,17 @@ wp_outcome wp_test_aes_gcm(const char *alg, const json_value *group, const json_
                            size_t detail_len);
 wp_outcome wp_test_aes_cbc_pkcs5(const char *alg, const json_value *group, const json_value *test, char *detail,
                                  size_t detail_len);
+wp_outcome wp_test_eddsa_verify(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                size_t detail_len);
+
+wp_outcome wp_test_ecdsa_p1363(const char *alg, const json_value *group, const json_value *test, char *detail,
+                               size_t detail_len);
+wp_outcome wp_test_ecdh_ecpoint(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                size_t detail_len);
+wp_outcome wp_test_ecdsa_der(const char *alg, const json_value *group, const json_value *test, char *detail,
+                             size_t detail_len);
+wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json_value *test, char *detail,
+                            size_t detail_len);
 
 /* wp_hmac_hash - the hash of a Wycheproof HMAC algorithm name ("HMACSHA256", "HMACSHA3-512"...), 0 if none. */
 int wp_hmac_hash(const char *alg);

@@ -9,11 +9,13 @@ FILE is an ACVP vector set, plain or gzip: an internalProjection.json (inputs an
 prompt.json with an expectedResults.json(.gz) beside it (answers taken from there; the prompt still gives the
 group metadata such as testType and direction).
 
-Answer fields compared per test: md, mac, ct, pt, tag, resultsArray, testPassed - those of them the expected
+Answer fields compared per test: md, mac, ct, pt, tag, resultsArray, testPassed, returnedBits, signature - those of them the expected
 test holds, restricted by the group's direction (encrypt: ct/tag; decrypt: pt/testPassed). Hex strings compare
 case-insensitively; resultsArray compares every field of every entry. "testPassed": false must be answered as
 false; an expected true accepts an absent testPassed. Every expected test must be answered, except large data
-tests (testType LDT) when --skip-ldt is given (which also sets FIPS140_ACVP_SKIP_LDT=1 for the CLI).
+tests (testType LDT) when --skip-ldt is given (which also sets FIPS140_ACVP_SKIP_LDT=1 for the CLI), and tests of
+groups on curves the module does not implement (UNSUPPORTED_CURVES: ED-448), which must not be answered. EDDSA
+keyGen answers are random: q must be the Ed25519 public key of the returned d (computed here independently).
 
 Prints up to 10 mismatches and a closing line "N passed, M failed". Exit 0 only if M == 0 and N > 0.
 
@@ -27,7 +29,8 @@ import os
 import subprocess
 import sys
 
-ANSWER_FIELDS = ("md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed", "returnedBits")
+ANSWER_FIELDS = ("md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed", "returnedBits", "signature")
+UNSUPPORTED_CURVES = ("ED-448",)  # groups the module does not implement: skipped, and must not be answered
 MAX_REPORTS = 10
 
 
@@ -87,9 +90,50 @@ def compare_results_array(expected, got):
     return None
 
 
+def ed25519_public(d):
+    """ed25519_public - RFC 8032 §5.1.5 public key of the 32-byte private key d (independent check of keyGen)."""
+    import hashlib
+    p = 2**255 - 19
+    dd = -121665 * pow(121666, p - 2, p) % p
+    h = hashlib.sha512(d).digest()
+    s = int.from_bytes(h[:32], "little") & ((1 << 254) - 8) | (1 << 254)
+    by = 4 * pow(5, p - 2, p) % p
+    u, v = (by * by - 1) % p, (dd * by * by + 1) % p
+    bx = u * pow(v, 3, p) * pow(u * pow(v, 7, p), (p - 5) // 8, p) % p
+    if v * bx * bx % p != u:
+        bx = bx * pow(2, (p - 1) // 4, p) % p
+    if bx & 1:
+        bx = p - bx
+
+    def add(a, b):
+        t = dd * a[0] * b[0] * a[1] * b[1] % p
+        return ((a[0] * b[1] + b[0] * a[1]) * pow(1 + t, p - 2, p) % p,
+                (a[1] * b[1] + a[0] * b[0]) * pow(1 - t, p - 2, p) % p)
+
+    r, q = (0, 1), (bx, by)
+    while s:
+        if s & 1:
+            r = add(r, q)
+        q, s = add(q, q), s >> 1
+    return (r[1] | ((r[0] & 1) << 255)).to_bytes(32, "little")
+
+
+def check_eddsa_keygen(got):
+    """check_eddsa_keygen - keyGen answers are random: d must be 32 bytes and q its public key."""
+    try:
+        d, q = bytes.fromhex(got["d"]), bytes.fromhex(got["q"])
+    except (KeyError, TypeError, ValueError):
+        return "d or q missing or not hex"
+    if len(d) != 32:
+        return "d has %d bytes" % len(d)
+    return None if ed25519_public(d) == q else "q is not the public key of d"
+
+
 def answer_fields(group, test):
     """answer_fields - the answer fields of an expected test, given its group's direction."""
     fields = [k for k in ANSWER_FIELDS if k in test]
+    if "testPassed" in test:  # signature verification: the signature is an input
+        fields = [k for k in fields if k != "signature"]
     direction = group.get("direction")
     if direction == "encrypt":
         fields = [k for k in fields if k not in ("pt", "testPassed")]
@@ -179,11 +223,18 @@ def check(args):
                     failed += 1
                     reports.append("tgId %s tcId %s: LDT answered although skipped" % (tgid, tcid))
                 continue
-            if not answer_fields(group, et):
+            if group.get("curve") in UNSUPPORTED_CURVES:
+                skipped += 1
+                if (tgid, tcid) in got:
+                    failed += 1
+                    reports.append("tgId %s tcId %s: unsupported curve answered" % (tgid, tcid))
+                continue
+            keygen = prompt.get("algorithm") == "EDDSA" and prompt.get("mode") == "keyGen"
+            if not keygen and not answer_fields(group, et):
                 skipped += 1
                 continue
             t = got.get((tgid, tcid))
-            why = "no answer" if t is None else compare_test(group, et, t)
+            why = "no answer" if t is None else check_eddsa_keygen(t) if keygen else compare_test(group, et, t)
             if why:
                 failed += 1
                 reports.append("tgId %s tcId %s: %s" % (tgid, tcid, why))

@@ -12,5 +12,7 @@
 #include "drbg.h"
 #include "rand.h"
 #include "entropy.h"
+#include "ec.h"
+#include "eddsa.h"
 
 #endif

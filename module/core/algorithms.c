@@ -27,6 +27,14 @@ static const algorithm_entry algorithms[] = {
     {"hashDRBG (SHA-1, SHA-2, SHA-3)", 1},
     {"DRBG instantiated from caller-supplied entropy (testing interface)", 0},
     {"Random bit generation (fips140_rand_bytes: SP 800-90B source, SP 800-90A DRBG tree)", 1},
+    {"ECDSA-KeyGen, ECDSA-KeyVer (P-256, P-384; FIPS 186-5)", 1},
+    {"ECDSA-SigGen (P-256, P-384; random or RFC 6979 k; digest >= 224 bits)", 1},
+    {"ECDSA-SigVer (P-256, P-384; digest >= 160 bits)", 1},
+    {"ECDSA-SigGen with a digest < 224 bits", 0},
+    {"KAS-ECC-SSC (P-256, P-384; SP 800-56A Rev. 3 ECC CDH)", 1},
+    {"EDDSA-KeyGen (Ed25519; FIPS 186-5)", 1},
+    {"EDDSA-SigGen, EDDSA-SigVer (Ed25519, Ed25519ph with context; FIPS 186-5)", 1},
+    {"Ed25519ctx signature generation and verification (RFC 8032; not in FIPS 186-5)", 0},
 };
 #define ALGORITHM_COUNT (sizeof algorithms / sizeof algorithms[0])
 

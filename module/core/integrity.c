@@ -44,17 +44,14 @@ static uint64_t now_ns(void)
 #endif
 
 #ifdef FIPS140_INTEGRITY_COPY
-/* copy_unchecked - n bytes from src (8-byte aligned) to dst without AddressSanitizer checks; volatile reads, so
- * the loop is not turned into an (intercepted) memcpy call. */
+/* copy_unchecked - n bytes from src to dst without AddressSanitizer checks; byte-wise volatile reads, so nothing
+ * assumes the range's alignment and the loop is not turned into an (intercepted) memcpy call. */
 __attribute__((no_sanitize_address)) static void copy_unchecked(uint64_t *dst, const uint8_t *src, size_t n)
 {
-    const volatile uint64_t *w = (const volatile uint64_t *)(const void *)src;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        dst[i / 8] = w[i / 8];
     const volatile uint8_t *b = src;
-    for (; i < n; i++)
-        ((uint8_t *)dst)[i] = b[i];
+    uint8_t *d = (uint8_t *)dst;
+    for (size_t i = 0; i < n; i++)
+        d[i] = b[i];
 }
 #endif
 

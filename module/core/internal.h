@@ -35,6 +35,9 @@ typedef enum cast_id {
     CAST_HMAC_DRBG,
     CAST_HASH_DRBG,
     CAST_ENTROPY_STARTUP,
+    CAST_ECDSA,
+    CAST_ECDH,
+    CAST_EDDSA,
     CAST_COUNT
 } cast_id;
 
@@ -56,6 +59,11 @@ int fips140_cast_hash_drbg(void);
 /* The SP 800-90B start-up test of the entropy source (§4.3 item 7), registered with the CASTs so that it runs
  * before the first entropy request and with `fips140 selftest`. */
 int fips140_entropy_startup_test(void);
+/* Public-key CASTs (issue 5): ECDSA sign + verify, KAS-ECC-SSC shared secret, EdDSA sign + verify. Each also runs
+ * its family's pairwise consistency test on a fixed key pair, so `fips140 selftest` reaches the PCT. */
+int fips140_cast_ecdsa(void);
+int fips140_cast_ecdh(void);
+int fips140_cast_eddsa(void);
 
 /* Lifecycle state and per-CAST state (0 untested, 1 passed). */
 extern _Atomic int fips140_state_value;
@@ -95,6 +103,8 @@ int fips140_break_requested(const char *name);
 typedef enum test_id {
     TEST_ENTROPY_RCT = 0, /* SP 800-90B §4.4.1 Repetition Count Test */
     TEST_ENTROPY_APT,     /* SP 800-90B §4.4.2 Adaptive Proportion Test */
+    TEST_PCT_ECDSA,       /* FIPS 140-3 IG 10.3.A / SP 800-56Ar3 §5.6.2.1.4: ECDSA/ECDH key-pair PCT */
+    TEST_PCT_EDDSA,       /* EdDSA key-pair PCT */
     TEST_COUNT
 } test_id;
 

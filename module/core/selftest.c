@@ -37,6 +37,9 @@ static const cast_entry casts[CAST_COUNT] = {
     [CAST_HMAC_DRBG] = {"hmacDRBG", fips140_cast_hmac_drbg, 0},
     [CAST_HASH_DRBG] = {"hashDRBG", fips140_cast_hash_drbg, 0},
     [CAST_ENTROPY_STARTUP] = {"ENTROPY-STARTUP", fips140_entropy_startup_test, 0},
+    [CAST_ECDSA] = {"ECDSA-SigGen", fips140_cast_ecdsa, 0},
+    [CAST_ECDH] = {"KAS-ECC-SSC", fips140_cast_ecdh, 0},
+    [CAST_EDDSA] = {"EDDSA-SigGen", fips140_cast_eddsa, 0},
 };
 
 /* The integrity check (core/integrity.c): breakable under this name, which it passes to fips140_break_requested. */
@@ -50,6 +53,10 @@ static const fips140_selftest_entry tests[TEST_COUNT] = {
                           "entropy health test failed", "repetition count"},
     [TEST_ENTROPY_APT] = {"ENTROPY-APT", "entropy-continuous", "on every raw noise sample, from the start-up test on",
                           "entropy health test failed", "adaptive proportion"},
+    [TEST_PCT_ECDSA] = {"ECDSA-KeyGen", "pct", "after every ECDSA/ECDH key-pair generation, and in the ECDSA-SigGen CAST",
+                        "pairwise consistency test failed", "ECDSA-KeyGen"},
+    [TEST_PCT_EDDSA] = {"EDDSA-KeyGen", "pct", "after every EdDSA key-pair generation, and in the EDDSA-SigGen CAST",
+                        "pairwise consistency test failed", "EDDSA-KeyGen"},
 };
 
 size_t fips140_selftest_count(void) { return CAST_COUNT; }
