@@ -73,50 +73,6 @@ wp_outcome wp_test_ecdsa_p1363(const char *alg, const json_value *group, const j
     return o;
 }
 
-/* wp_test_ecdh_ecpoint - one EcdhEcpointTest case: SUCCESS when the module accepts the peer key and computes
- * exactly the test's shared secret. Private keys are big-endian integers, possibly with leading zero bytes
- * or shorter than the field: normalised to the scalar size. */
-wp_outcome wp_test_ecdh_ecpoint(const char *alg, const json_value *group, const json_value *test, char *detail,
-                                size_t detail_len)
-{
-    (void)alg;
-    int curve = wp_ec_curve(json_get_str(group, "curve"));
-    if (!curve) {
-        snprintf(detail, detail_len, "unsupported curve");
-        return WP_BROKEN;
-    }
-    size_t L = fips140_ec_scalar_size((fips140_ec_curve)curve);
-    size_t qlen = 0, dlen = 0, zlen = 0;
-    uint8_t *q = wp_hex_field(test, "public", &qlen, detail, detail_len);
-    uint8_t *d = q ? wp_hex_field(test, "private", &dlen, detail, detail_len) : NULL;
-    uint8_t *want = d ? wp_hex_field(test, "shared", &zlen, detail, detail_len) : NULL;
-    wp_outcome o = WP_BROKEN;
-    if (want) {
-        uint8_t dn[FIPS140_EC_MAX_SCALAR] = {0}, z[FIPS140_EC_MAX_SCALAR];
-        size_t off = 0;
-        while (off < dlen && d[off] == 0) off++;
-        if (dlen - off > L) {
-            snprintf(detail, detail_len, "private key longer than the curve order");
-        } else {
-            memcpy(dn + L - (dlen - off), d + off, dlen - off);
-            fips140_status st = fips140_ecdh((fips140_ec_curve)curve, dn, L, q, qlen, z, L);
-            if (st != FIPS140_OK) {
-                o = WP_REJECTED;
-                snprintf(detail, detail_len, "%s", fips140_status_string(st));
-            } else if (zlen != L || memcmp(z, want, L) != 0) {
-                o = WP_REJECTED;
-                snprintf(detail, detail_len, "shared secret differs");
-            } else {
-                o = WP_SUCCESS;
-            }
-        }
-    }
-    free(q);
-    free(d);
-    free(want);
-    return o;
-}
-
 /* der_tl - read the tag and definite, minimal DER length of the element at *p (end = limit). Returns the
  * content length and advances *p to the content, or -1. */
 static long der_tl(const uint8_t **p, const uint8_t *end, uint8_t tag)
@@ -252,11 +208,12 @@ static int der_spki_point(const uint8_t *der, size_t len, int curve, const uint8
     return 0;
 }
 
-/* wp_test_ecdh_der - one EcdhTest case: the peer key is a DER SubjectPublicKeyInfo. */
-wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json_value *test, char *detail,
-                            size_t detail_len)
+/* ecdh_case - one Wycheproof ECDH case: SUCCESS when the module accepts the peer key and computes exactly the
+ * test's shared secret. The peer key is an uncompressed point (EcdhEcpointTest) or, with der, a DER
+ * SubjectPublicKeyInfo (EcdhTest). Private keys are big-endian integers, possibly with leading zero bytes or
+ * shorter than the field: normalised to the scalar size. */
+static wp_outcome ecdh_case(const json_value *group, const json_value *test, int der, char *detail, size_t detail_len)
 {
-    (void)alg;
     int curve = wp_ec_curve(json_get_str(group, "curve"));
     if (!curve) {
         snprintf(detail, detail_len, "unsupported curve");
@@ -273,9 +230,13 @@ wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json
         uint8_t dn[FIPS140_EC_MAX_SCALAR] = {0}, z[FIPS140_EC_MAX_SCALAR];
         size_t off = 0;
         while (off < dlen && d[off] == 0) off++;
+        if (!der) {
+            pt = q;
+            ptlen = qlen;
+        }
         if (dlen - off > L) {
             snprintf(detail, detail_len, "private key longer than the curve order");
-        } else if (der_spki_point(q, qlen, curve, &pt, &ptlen) != 0) {
+        } else if (der && der_spki_point(q, qlen, curve, &pt, &ptlen) != 0) {
             o = WP_REJECTED;
             snprintf(detail, detail_len, "public key is not a named-curve SubjectPublicKeyInfo");
         } else {
@@ -296,4 +257,20 @@ wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json
     free(d);
     free(want);
     return o;
+}
+
+/* wp_test_ecdh_ecpoint - one EcdhEcpointTest case (uncompressed point). */
+wp_outcome wp_test_ecdh_ecpoint(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                size_t detail_len)
+{
+    (void)alg;
+    return ecdh_case(group, test, 0, detail, detail_len);
+}
+
+/* wp_test_ecdh_der - one EcdhTest case: the peer key is a DER SubjectPublicKeyInfo. */
+wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json_value *test, char *detail,
+                            size_t detail_len)
+{
+    (void)alg;
+    return ecdh_case(group, test, 1, detail, detail_len);
 }
