@@ -70,10 +70,8 @@ void bn_from_mont(const bn_mont *m, uint64_t *r, const uint64_t *a);
 void bn_mont_one(const bn_mont *m, uint64_t *r);
 /* bn_mont_impl - the path bn_mont_mul takes: "c64" (see bn_mont.c for why the MULX/ADX path is not selected). */
 const char *bn_mont_impl(void);
-/* The two paths, for tests and benchmarks. bn_mont_mul_adx must only be called when the CPU has BMI2 and ADX;
- * it is kept as the measured alternative and is not used by bn_mont_mul. */
+/* bn_mont_mul_c64 - the portable path, for tests and benchmarks. */
 void bn_mont_mul_c64(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t *b);
-void bn_mont_mul_adx(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t *b);
 
 /* bn_reduce - r[0..m->nl) = a[0..an) mod n, constant time in the values (time depends on an and nl). */
 void bn_reduce(const bn_mont *m, uint64_t *r, const uint64_t *a, size_t an);

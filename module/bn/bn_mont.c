@@ -1,6 +1,6 @@
 /* module/bn/bn_mont.c - Montgomery arithmetic (P. Montgomery, "Modular multiplication without trial division",
  * Math. Comp. 44, 1985) on 64-bit limbs, R = 2^(64*nl). The path used is the portable one with unsigned __int128; the
- * MULX/ADX alternative in bn_mont_adx.c measured slower. */
+ * MULX/ADX alternative written with intrinsics measured slower and was removed. */
 #include "bn/bn.h"
 #include "core/ct.h"
 
@@ -129,7 +129,7 @@ void bn_mont_mul_c64(const bn_mont *m, uint64_t *r, const uint64_t *a, const uin
     mont_redc(m, r, t);
 }
 
-/* The dispatch. The MULX/ADX path (bn_mont_adx.c) measured slower than this portable code with both gcc 12 and
+/* The dispatch. A MULX/ADX path (written with _mulx_u64/_addcarryx_u64; removed) measured slower than this portable code with both gcc 12 and
  * clang 14, which serialise the two _addcarryx_u64 chains through the one carry flag (best of 9 runs on a shared
  * Xeon, 2048/3072/4096-bit: gcc 3.9/9.2/16.7 us vs 1.5/3.5/6.1 us; clang 2.2/5.5/9.4 us vs 1.4/3.1/6.7 us), so the
  * portable code runs on every CPU. */

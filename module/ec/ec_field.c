@@ -10,40 +10,10 @@ typedef unsigned __int128 u128;
 
 void ec_mod_mul(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b) { m->mul(r, a, b); }
 
-void ec_mod_add(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b)
-{
-    unsigned n = m->limbs;
-    uint64_t t[EC_MAX_LIMBS], s[EC_MAX_LIMBS], carry = 0, borrow = 0;
-    for (unsigned j = 0; j < n; j++) {
-        u128 v = (u128)a[j] + b[j] + carry;
-        t[j] = (uint64_t)v;
-        carry = (uint64_t)(v >> 64);
-    }
-    for (unsigned j = 0; j < n; j++) {
-        u128 d = (u128)t[j] - m->m[j] - borrow;
-        s[j] = (uint64_t)d;
-        borrow = (uint64_t)(d >> 64) & 1u;
-    }
-    uint64_t keep = ct_barrier_u64(0u - (uint64_t)((carry < borrow) & 1u)); /* a + b < m */
-    for (unsigned j = 0; j < n; j++) r[j] = ct_select_u64(keep, t[j], s[j]);
-}
+/* ec_mod_add / ec_mod_sub - the out-of-line forms of ec_mont.h's masked modular addition and subtraction. */
+void ec_mod_add(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b) { mod_add_n(m, r, a, b, m->limbs); }
 
-void ec_mod_sub(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b)
-{
-    unsigned n = m->limbs;
-    uint64_t t[EC_MAX_LIMBS], borrow = 0, carry = 0;
-    for (unsigned j = 0; j < n; j++) {
-        u128 d = (u128)a[j] - b[j] - borrow;
-        t[j] = (uint64_t)d;
-        borrow = (uint64_t)(d >> 64) & 1u;
-    }
-    uint64_t mask = ct_barrier_u64(0u - borrow); /* a < b: add m back */
-    for (unsigned j = 0; j < n; j++) {
-        u128 v = (u128)t[j] + (m->m[j] & mask) + carry;
-        r[j] = (uint64_t)v;
-        carry = (uint64_t)(v >> 64);
-    }
-}
+void ec_mod_sub(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b) { mod_sub_n(m, r, a, b, m->limbs); }
 
 void ec_mod_reduce_once(const ec_mod *m, uint64_t *r, const uint64_t *a)
 {

@@ -143,18 +143,13 @@ static void test_basic(tu_rng *rng)
 
 typedef void (*mulfn)(const bn_mont *, uint64_t *, const uint64_t *, const uint64_t *);
 
-static int have_adx(void)
-{
-    return (fips140_cpu_features() & (FIPS140_CPU_BMI2 | FIPS140_CPU_ADX)) == (FIPS140_CPU_BMI2 | FIPS140_CPU_ADX);
-}
-
 static void test_mont(tu_rng *rng)
 {
     static bn_mont m;
     uint64_t n[BN_MAX_LIMBS], a[BN_MAX_LIMBS], b[BN_MAX_LIMBS], r[BN_MAX_LIMBS], am[BN_MAX_LIMBS], bm[BN_MAX_LIMBS];
     BIGNUM *N = BN_new(), *A = BN_new(), *B = BN_new(), *W = BN_new(), *R = BN_new();
-    mulfn fns[2] = {bn_mont_mul_c64, bn_mont_mul_adx};
-    int nfns = have_adx() ? 2 : 1;
+    mulfn fns[1] = {bn_mont_mul_c64};
+    int nfns = 1;
     printf("bn_mont_impl: %s\n", bn_mont_impl());
     /* bad moduli */
     bn_set_word(n, 4, 1);
@@ -469,9 +464,9 @@ static void bench(tu_rng *rng)
         rand_odd(rng, n, nl, bits);
         bn_mont_init(&m, n, nl);
         rand_below(rng, a, n, nl);
-        mulfn fns[2] = {bn_mont_mul_c64, bn_mont_mul_adx};
-        const char *names[2] = {"c64", "mulx-adx"};
-        for (int f = 0; f < (have_adx() ? 2 : 1); f++) {
+        mulfn fns[1] = {bn_mont_mul_c64};
+        const char *names[1] = {"c64"};
+        for (int f = 0; f < 1; f++) {
             int iters = 40000 / (int)nl;
             double best = 1e9;
             for (int trial = 0; trial < 9; trial++) { /* the fastest of 9: the machine may be shared */
