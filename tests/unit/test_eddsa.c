@@ -286,8 +286,7 @@ static int only_mode_child(void)
 int main(int argc, char **argv)
 {
     TU_CHILD(argc, argv, "only", only_mode_child());
-    int rc = tu_exec_child("only", "only", NULL, 0);
-    CHECK(rc == 0, "FIPS140=only child: %d", rc);
+    TU_CHECK_CHILD("only", "only");
     tu_rng rng = {0xed25519};
     tu_fill(&rng, data, sizeof data);
     test_rfc();

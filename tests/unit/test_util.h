@@ -210,6 +210,14 @@ static inline int tu_exec_child(const char *mode, const char *name, char *err, s
     }
     return tu_wait(pid);
 }
+/* TU_CHECK_CHILD - run the TU_CHILD case name under FIPS140=mode and CHECK that it ended with no failed expectation. */
+#define TU_CHECK_CHILD(mode, name)                                                                              \
+    do {                                                                                                       \
+        int rc_ = tu_exec_child((mode), (name), NULL, 0);                                                      \
+        CHECK(rc_ == 0, "FIPS140=%s child %s: %s %d", (mode), (name),                                          \
+              rc_ >= 1000 ? "killed by signal" : "failed expectations:", rc_ >= 1000 ? rc_ - 1000 : rc_);      \
+    } while (0)
+
 /* TU_CHILD - in main(): when started by tu_exec_child(…, NAME, …), return the value of expr as the exit code. */
 #define TU_CHILD(argc, argv, name, expr) \
     do { \
