@@ -33,7 +33,7 @@ check-fast: all
 
 check-asan: deps
 	@[ -f $(BUILD_ASAN)/build.ninja ] || cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_C_COMPILER=clang \
-		-DCMAKE_BUILD_TYPE=Debug -DFIPS140_SANITIZE=ON
+		-DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DFIPS140_SANITIZE=ON
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 	cd $(BUILD_ASAN) && ctest $(CTEST_FLAGS) -E '@(no-shani)$$'
 

@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""bench/compare.py - side-by-side throughput of the fips140 module and the system OpenSSL.
+"""bench/compare.py - side-by-side speed of the fips140 module and the system OpenSSL, in one run.
 
-For each algorithm and size, runs `fips140 speed --json --sizes N ALG` and the matching
-`openssl speed -mr -elapsed -evp NAME -bytes N -seconds S` (or `-hmac sha256`), then prints a
-Markdown table (algorithm, size, fips140 MB/s, OpenSSL MB/s, ratio) with the machine's facts.
-`--out FILE` also writes the table under a heading to FILE. MB = 10^6 bytes.
+Symmetric algorithms: for each algorithm and size, runs `fips140 speed --json --sizes N ALG` and the matching
+`openssl speed -mr -elapsed -evp NAME -bytes N -seconds S` (or `-hmac sha256`): MB/s (MB = 10^6 bytes).
+Public-key operations (ECDSA, ECDH, Ed25519, RSA, FFDH; sign, verify, key agreement, key generation): runs
+`fips140 speed --json ALG` ("ops_per_second") and `openssl speed -mr -elapsed -seconds S NAME` (ecdsap256,
+ecdhp384, ed25519, rsa2048, ffdh2048...): operations per second. OpenSSL 3.0's `speed` has no key-generation
+benchmark, so those rows show fips140 alone.
+
+Prints Markdown tables (fips140, OpenSSL, ratio fips140 / OpenSSL) with the machine's facts. `--out FILE` writes
+them as a whole document to FILE; `--update FILE` replaces only the generated section(s) of FILE (between
+`<!-- compare.py:KIND -->` and `<!-- /compare.py:KIND -->`, KIND symmetric or public-key), or appends them.
+Positional names select algorithms; `symmetric` and `public-key` select a whole kind.
 """
 import argparse
 import datetime
@@ -39,6 +46,33 @@ ALGORITHMS = [
     ("RAND", ["rand"]),
 ]
 
+# fips140 speed public-key name -> (openssl speed algorithm, which figure of its -mr line), None: no counterpart.
+# -mr lines (OpenSSL 3.0): +F2:i:bits:sign/s:verify/s (RSA), +F4:i:bits:sign/s:verify/s (ECDSA),
+# +F5:i:bits:ops/s:s/op (ECDH), +F6:i:bits:name:sign/s:verify/s (EdDSA), +F8:i:bits:ops/s:s/op (FFDH).
+PK_ALGORITHMS = [
+    ("ECDSA-P256-sign", "ecdsap256", "sign"),
+    ("ECDSA-P256-verify", "ecdsap256", "verify"),
+    ("ECDSA-P256-keygen", None, None),
+    ("ECDSA-P384-sign", "ecdsap384", "sign"),
+    ("ECDSA-P384-verify", "ecdsap384", "verify"),
+    ("ECDSA-P384-keygen", None, None),
+    ("ECDSA-P521-sign", "ecdsap521", "sign"),
+    ("ECDSA-P521-verify", "ecdsap521", "verify"),
+    ("ECDSA-P521-keygen", None, None),
+    ("ECDH-P256", "ecdhp256", "op"),
+    ("ECDH-P384", "ecdhp384", "op"),
+    ("ECDH-P521", "ecdhp521", "op"),
+    ("Ed25519-sign", "ed25519", "sign"),
+    ("Ed25519-verify", "ed25519", "verify"),
+    ("Ed25519-keygen", None, None),
+    ("RSA-2048-sign", "rsa2048", "sign"),
+    ("RSA-2048-verify", "rsa2048", "verify"),
+    ("RSA-3072-sign", "rsa3072", "sign"),
+    ("RSA-3072-verify", "rsa3072", "verify"),
+    ("RSA-2048-keygen", None, None),
+    ("FFDH-ffdhe2048", "ffdh2048", "op"),
+]
+
 
 def run(cmd, timeout=600):
     """run - the command's stdout, or None (with a note on stderr) when it fails."""
@@ -65,6 +99,59 @@ def fips140_speed(binary, alg, sizes, seconds):
         if obj.get("algorithm", "").lower() == alg.lower() and "bytes_per_second" in obj:
             result[int(obj["size"])] = float(obj["bytes_per_second"])
     return result
+
+
+def fips140_ops(binary, alg, seconds, cpu_time=False):
+    """fips140_ops - operations per second from `fips140 speed --json ALG`, or None (unknown to this build)."""
+    out = run([binary, "speed", "--json", "--seconds", str(seconds)] + (["--cpu-time"] if cpu_time else []) + [alg])
+    for line in (out or "").splitlines():
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if obj.get("algorithm", "").lower() == alg.lower() and "ops_per_second" in obj:
+            return float(obj["ops_per_second"])
+    return None
+
+
+def openssl_ops(openssl, name, seconds, cpu_time=False):
+    """openssl_ops - {"sign": ops/s, "verify": ops/s} or {"op": ops/s} from one `openssl speed -mr` run."""
+    out = run([openssl, "speed", "-mr"] + ([] if cpu_time else ["-elapsed"]) + ["-seconds", str(max(1, round(seconds))),
+                                                                                name])
+    for line in (out or "").splitlines():
+        fields = line.split(":")
+        try:
+            if fields[0] in ("+F2", "+F4"):
+                return {"sign": float(fields[3]), "verify": float(fields[4])}
+            if fields[0] == "+F6":
+                return {"sign": float(fields[4]), "verify": float(fields[5])}
+            if fields[0] in ("+F5", "+F8"):
+                return {"op": float(fields[3])}
+        except (IndexError, ValueError):
+            return {}
+    return {}
+
+
+def ops(v):
+    return f"{v:,.1f}" if v else "n/a"
+
+
+def replace_section(path, kind, text):
+    """replace_section - put text between the KIND markers of the file at path (appending them if absent)."""
+    begin, end = f"<!-- compare.py:{kind} -->", f"<!-- /compare.py:{kind} -->"
+    try:
+        with open(path) as f:
+            doc = f.read()
+    except OSError:
+        doc = ""
+    block = f"{begin}\n{text.rstrip()}\n{end}"
+    i, j = doc.find(begin), doc.find(end)
+    if i >= 0 and j > i:
+        doc = doc[:i] + block + doc[j + len(end):]
+    else:
+        doc = doc.rstrip() + ("\n\n" if doc else "") + block + "\n"
+    with open(path, "w") as f:
+        f.write(doc)
 
 
 def openssl_speed(openssl, args, size, seconds):
@@ -130,6 +217,10 @@ def main():
     ap.add_argument("--sizes", default="16,1024,16384", help="comma-separated buffer sizes")
     ap.add_argument("--repeat", type=int, default=1, help="measure each cell N times, keep the best")
     ap.add_argument("--out", help="also write the report (Markdown) to this file")
+    ap.add_argument("--cpu-time", action="store_true",
+                    help="public-key table: count CPU time on both sides (fips140 speed --cpu-time, openssl speed "
+                         "without -elapsed) instead of wall time; steadier on a shared machine")
+    ap.add_argument("--update", help="replace only the generated section(s) of this Markdown file (or append them)")
     args = ap.parse_args()
 
     try:
@@ -140,8 +231,10 @@ def main():
         print("compare.py: --sizes must be 1..16384, --repeat >= 1, --seconds > 0", file=sys.stderr)
         return 2
     wanted = [a.lower() for a in args.algorithms]
-    algs = [(n, o) for n, o in ALGORITHMS if not wanted or n.lower() in wanted]
-    unknown = set(wanted) - {n.lower() for n, _ in ALGORITHMS}
+    algs = [(n, o) for n, o in ALGORITHMS if not wanted or n.lower() in wanted or "symmetric" in wanted]
+    pk_algs = [a for a in PK_ALGORITHMS if not wanted or a[0].lower() in wanted or "public-key" in wanted]
+    unknown = set(wanted) - {n.lower() for n, _ in ALGORITHMS} - {a[0].lower() for a in PK_ALGORITHMS} \
+        - {"symmetric", "public-key"}
     if unknown:
         print(f"compare.py: unknown algorithm(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
@@ -165,12 +258,60 @@ def main():
             ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
             rows.append((name, size, mbps(mine), mbps(theirs), ratio, " ".join(ossl_args)))
 
+    pk_rows = []
+    ossl_cache = {}  # (openssl name, repeat) -> figures: sign and verify rows share one OpenSSL run
+    for name, ossl_name, figure in pk_algs:
+        print(f"compare.py: {name}...", file=sys.stderr, flush=True)
+        mine = theirs = None
+        for rep in range(args.repeat):
+            m = fips140_ops(args.fips140, name, args.seconds, args.cpu_time)
+            t = None
+            if ossl_name:
+                if (ossl_name, rep) not in ossl_cache:
+                    ossl_cache[(ossl_name, rep)] = openssl_ops(args.openssl, ossl_name, args.seconds, args.cpu_time)
+                t = ossl_cache[(ossl_name, rep)].get(figure)
+            mine = max(filter(None, [mine, m]), default=None)
+            theirs = max(filter(None, [theirs, t]), default=None)
+        ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
+        pk_rows.append((name, ops(mine), ops(theirs), ratio, f"{ossl_name} ({figure})" if ossl_name else "none"))
+
     lines = ["| Algorithm | Size (bytes) | fips140 MB/s | OpenSSL MB/s | Ratio (fips140 / OpenSSL) |",
              "|---|---:|---:|---:|---:|"]
     lines += [f"| {n} | {s} | {a} | {b} | {r} |" for n, s, a, b, r, _ in rows]
-    table = "\n".join(lines)
+    table = "\n".join(lines) if rows else ""
+    pk_lines = ["| Operation | fips140 ops/s | OpenSSL ops/s | Ratio (fips140 / OpenSSL) | `openssl speed` |",
+                "|---|---:|---:|---:|---|"]
+    pk_lines += [f"| {n} | {a} | {b} | {r} | {o} |" for n, a, b, r, o in pk_rows]
+    pk_table = "\n".join(pk_lines) if pk_rows else ""
     facts_md = "\n".join(f"- **{k}**: {v}" for k, v in facts)
-    print(facts_md + "\n\n" + table)
+    print(facts_md + "\n\n" + "\n\n".join(t for t in (table, pk_table) if t))
+
+    clock_note = ("counting process CPU time on both sides (`fips140 speed --cpu-time`, `openssl speed` without "
+                  "`-elapsed`)") if args.cpu_time else "counting wall-clock time on both sides"
+    pk_doc = f"""## Public-key operations
+
+Produced by `bench/compare.py` (`fips140 speed --json` "ops_per_second" against `openssl speed -mr`) in one run,
+{clock_note}, on:
+
+{facts_md}
+
+{pk_table}
+
+Operations per second, one thread; ratio > 1 means fips140 is faster. Each cell is the best of
+{args.repeat} measurement(s) of about {args.seconds:g} s, the two programs alternating per row. Signatures: ECDSA over a
+digest as long as the curve order (P-521: 64 bytes), with a fresh random k (both sides); Ed25519 over 32 bytes;
+RSA RSASSA-PKCS1-v1_5 with SHA2-256 and e = 65537 (OpenSSL: its default PKCS#1 v1.5 padding, e = 65537). RSA signing
+in fips140 includes blinding and a check of the signature with the public key before it is released. ECDH in
+fips140 validates the peer's public key on every call. Key generation includes the pairwise consistency test
+(FIPS 140-3 IG 10.3.A); OpenSSL 3.0's `speed` has no key-generation benchmark.
+""" if pk_rows else ""
+
+    if args.update:
+        if rows:
+            replace_section(args.update, "symmetric", "# fips140 vs OpenSSL: throughput\n\n" + facts_md + "\n\n" + table)
+        if pk_rows:
+            replace_section(args.update, "public-key", pk_doc)
+        print(f"compare.py: updated {args.update}", file=sys.stderr)
 
     if args.out:
         mapping = "\n".join(f"- {n}: `openssl speed {' '.join(o)}`" for n, o in algs)
@@ -194,7 +335,8 @@ RAND: one `fips140_rand_bytes` / `RAND_bytes` request of N bytes per buffer.
 OpenSSL arguments per algorithm:
 
 {mapping}
-"""
+
+{pk_doc}"""
         with open(args.out, "w") as f:
             f.write(doc)
         print(f"compare.py: wrote {args.out}", file=sys.stderr)

@@ -27,6 +27,9 @@ typedef struct acvp_case {
     const acvp_set *set;
     const json_value *group, *test;
     long long tgid, tcid;
+    /* The response group object ({"tgId", "tests"}): a handler adds group-level answers here, such as the key
+     * pair the IUT generated for an ECDSA or RSA sigGen group (set them once: test json_get(group_out, key)). */
+    json_value *group_out;
 } acvp_case;
 
 /* Return values of a family's test function. */
@@ -48,6 +51,10 @@ extern const acvp_family acvp_family_hmac;  /* HMAC-SHA-1, HMAC-SHA2-*, HMAC-SHA
 extern const acvp_family acvp_family_aes;   /* ACVP-AES-ECB/CBC/CTR/GCM */
 extern const acvp_family acvp_family_drbg;  /* ctrDRBG, hashDRBG, hmacDRBG: AFT */
 extern const acvp_family acvp_family_eddsa; /* EDDSA keyGen, sigGen, sigVer (ED-25519) */
+extern const acvp_family acvp_family_ecdsa;      /* ECDSA keyGen, keyVer, sigGen, sigVer FIPS186-5 (acvp_ecdsa.c) */
+extern const acvp_family acvp_family_kas_ecc;    /* KAS-ECC-SSC Sp800-56Ar3 (acvp_kas_ecc.c) */
+extern const acvp_family acvp_family_rsa_keygen; /* RSA keyGen FIPS186-5 (acvp_rsa_keygen.c) */
+extern const acvp_family acvp_family_rsa_sig;    /* RSA sigGen, sigVer FIPS186-5 (acvp_rsa_sig.c) */
 
 /* ---- helpers (acvp_util.c) */
 
@@ -80,6 +87,16 @@ int acvp_status(const acvp_case *c, const char *what, int status);
 int acvp_is_type(const acvp_case *c, const char *t);
 /* acvp_bad_type - report a missing or unsupported testType; returns ACVP_FAIL. */
 int acvp_bad_type(const acvp_case *c);
+
+/* ---- elliptic curves (acvp_ecdsa.c, shared with acvp_kas_ecc.c) */
+
+/* acvp_ec_curve - the fips140_ec_curve of an ACVP curve name ("P-224" .. "P-521"), 0 if not implemented. */
+int acvp_ec_curve(const char *name);
+/* acvp_ec_unsupported - 1 for a binary curve (B-*, K-*; not implemented), with one stderr note per group. */
+int acvp_ec_unsupported(const acvp_case *c, const char *curve);
+/* acvp_hex_int - the hex field key as a big-endian integer of exactly len bytes (leading zeros added or dropped);
+ * *fits = 0 when the value needs more than len bytes (out is then zero). Returns 0 (message printed) on bad hex. */
+int acvp_hex_int(const acvp_case *c, const char *key, uint8_t *out, size_t len, int *fits);
 
 /* ---- hashing with bit lengths (acvp_sha.c) */
 

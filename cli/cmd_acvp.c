@@ -18,7 +18,8 @@
 
 static const acvp_family *const families[] = {&acvp_family_sha, &acvp_family_shake, &acvp_family_hmac,
                                               &acvp_family_aes, &acvp_family_drbg,
-                                              &acvp_family_eddsa};
+                                              &acvp_family_eddsa, &acvp_family_ecdsa, &acvp_family_kas_ecc,
+                                              &acvp_family_rsa_keygen, &acvp_family_rsa_sig};
 
 /* find_vector_set - the vector set object: the root, or the element of a root array that has "algorithm". */
 static const json_value *find_vector_set(const json_value *root)
@@ -31,9 +32,10 @@ static const json_value *find_vector_set(const json_value *root)
     return NULL;
 }
 
-/* answer_group - answer every test of one group into out_tests. Returns ACVP_OK or ACVP_FAIL. */
+/* answer_group - answer every test of one group into out_tests (group-level answers go to out_group). Returns
+ * ACVP_OK or ACVP_FAIL. */
 static int answer_group(const acvp_family *fam, const acvp_set *set, const json_value *group, long long tgid,
-                        json_value *out_tests)
+                        json_value *out_group, json_value *out_tests)
 {
     const json_value *tests = json_get(group, "tests");
     acvp_case c;
@@ -44,6 +46,7 @@ static int answer_group(const acvp_family *fam, const acvp_set *set, const json_
     c.group = group;
     c.tgid = tgid;
     c.tcid = -1;
+    c.group_out = out_group;
     if (json_typeof(tests) != JSON_ARRAY) return acvp_fail(&c, "missing array \"tests\"");
     for (i = 0; i < json_len(tests); i++) {
         json_value *out;
@@ -127,7 +130,7 @@ static json_value *answer_set(const char *path, const json_value *vs, int *statu
         ot = json_new_array();
         json_set(og, "tests", ot);
         json_push(out_groups, og);
-        if (answer_group(fam, &set, g, tgid, ot) != ACVP_OK) {
+        if (answer_group(fam, &set, g, tgid, og, ot) != ACVP_OK) {
             json_free(resp);
             return NULL;
         }

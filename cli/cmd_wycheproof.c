@@ -24,6 +24,9 @@ static const wp_schema schemas[] = {
     {"ECDH", "ecdh_ecpoint_test_schema_v1.json", "EcdhEcpointTest", wp_test_ecdh_ecpoint},
     {"ECDSA", "ecdsa_verify_schema_v1.json", "EcdsaVerify", wp_test_ecdsa_der},
     {"ECDH", "ecdh_test_schema_v1.json", "EcdhTest", wp_test_ecdh_der},
+    {"RSASSA-PKCS1-v1_5", "rsassa_pkcs1_verify_schema_v1.json", "RsassaPkcs1Verify", wp_test_rsa_pkcs1_verify},
+    {"RSASSA-PSS", "rsassa_pss_verify_schema_v1.json", "RsassaPssVerify", wp_test_rsa_pss_verify},
+    {"RSAES-OAEP", "rsaes_oaep_decrypt_schema_v1.json", "RsaesOaepDecrypt", wp_test_rsa_oaep_decrypt},
     {NULL, "mac_test_schema_v1.json", "MacTest", wp_test_hmac},
 };
 

@@ -46,6 +46,13 @@ wp_outcome wp_test_ecdsa_der(const char *alg, const json_value *group, const jso
 wp_outcome wp_test_ecdh_der(const char *alg, const json_value *group, const json_value *test, char *detail,
                             size_t detail_len);
 
+wp_outcome wp_test_rsa_pkcs1_verify(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                    size_t detail_len);
+wp_outcome wp_test_rsa_pss_verify(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                  size_t detail_len);
+wp_outcome wp_test_rsa_oaep_decrypt(const char *alg, const json_value *group, const json_value *test, char *detail,
+                                    size_t detail_len);
+
 /* wp_hmac_hash - the hash of a Wycheproof HMAC algorithm name ("HMACSHA256", "HMACSHA3-512"...), 0 if none. */
 int wp_hmac_hash(const char *alg);
 

@@ -16,6 +16,7 @@ need_cmd make make
 need_cmd pkg-config pkg-config
 need_file /usr/include/zlib.h zlib1g-dev
 need_file /usr/include/openssl/evp.h libssl-dev
+need_cmd valgrind valgrind  # tests/ct (ct.valgrind); the package also has valgrind/memcheck.h
 
 [ -z "$missing" ] && exit 0
 echo "fips140: installing missing packages:$missing"

@@ -1,5 +1,5 @@
 /* fips140/ec.h - ECDSA (FIPS 186-5 §6) and ECC key agreement (SP 800-56A Rev. 3, KAS-ECC-SSC §5.7.1.2) over the
- * NIST curves P-256 and P-384 (SP 800-186 §3.2.1).
+ * NIST curves P-224, P-256, P-384 and P-521 (SP 800-186 §3.2.1).
  *
  * Encodings: private keys are big-endian integers of exactly fips140_ec_scalar_size() bytes; public keys are
  * uncompressed points 0x04 || X || Y (SEC 1 §2.3.3), fips140_ec_point_size() bytes; signatures are r || s, each
@@ -18,11 +18,13 @@ extern "C" {
 
 typedef enum fips140_ec_curve {
     FIPS140_EC_P256 = 1, /* P-256 (secp256r1) */
-    FIPS140_EC_P384 = 2  /* P-384 (secp384r1) */
+    FIPS140_EC_P384 = 2, /* P-384 (secp384r1) */
+    FIPS140_EC_P224 = 3, /* P-224 (secp224r1) */
+    FIPS140_EC_P521 = 4  /* P-521 (secp521r1): 66-byte scalars and coordinates */
 } fips140_ec_curve;
 
-#define FIPS140_EC_MAX_SCALAR 48u
-#define FIPS140_EC_MAX_POINT 97u
+#define FIPS140_EC_MAX_SCALAR 66u
+#define FIPS140_EC_MAX_POINT 133u
 
 /* Sizes in bytes: scalar (private key, r, s, shared secret) and uncompressed point; 0 for an unknown curve. */
 FIPS140_API size_t fips140_ec_scalar_size(fips140_ec_curve curve);
@@ -44,7 +46,8 @@ FIPS140_API fips140_status fips140_ec_validate_public(fips140_ec_curve curve, co
                                                      size_t publen) FIPS140_MUST_CHECK;
 
 /* fips140_ecdsa_sign - ECDSA signature (FIPS 186-5 §6.4.1) of a digest with a fresh per-message secret k from the
- * module RBG (Appendix A.3.2). The digest is truncated to the bit length of n (§6.4.1 step 2). sig gets
+ * module RBG (Appendix A.3.2). The digest is truncated to its leftmost bitlen(n) bits (§6.4.1 step 2; 521 for
+ * P-521). sig gets
  * 2·scalar_size bytes, r || s. Approved for digests of at least 28 bytes. */
 FIPS140_API fips140_status fips140_ecdsa_sign(fips140_ec_curve curve, const uint8_t *priv, size_t privlen,
                                               const uint8_t *digest, size_t digestlen, uint8_t *sig,

@@ -14,5 +14,7 @@
 #include "entropy.h"
 #include "ec.h"
 #include "eddsa.h"
+#include "rsa.h"
+#include "dh.h"
 
 #endif

@@ -92,6 +92,7 @@ FIPS140_API void fips140_wipe(void *p, size_t n);
 #define FIPS140_CPU_VAES     (1u << 10)
 #define FIPS140_CPU_VPCLMUL  (1u << 11)
 #define FIPS140_CPU_AVX512F  (1u << 12)
+#define FIPS140_CPU_AVX512IFMA (1u << 13)
 
 FIPS140_API uint32_t fips140_cpu_features(void);
 /* fips140_cpu_feature_name - name of one FIPS140_CPU_* bit ("aesni", "vaes"...), NULL for an unknown bit. */

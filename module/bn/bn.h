@@ -51,6 +51,7 @@ void bn_wipe(uint64_t *a, size_t n);
 typedef struct bn_mont {
     uint64_t n[BN_MAX_LIMBS];  /* the modulus */
     uint64_t rr[BN_MAX_LIMBS]; /* R^2 mod n */
+    uint64_t rr52[160];        /* AVX-512 IFMA path (bn_mont_x86.c): R'^2 mod n in radix 2^52, R' = 2^(52k) */
     uint64_t n0;               /* -n^-1 mod 2^64 */
     size_t nl;                 /* limbs of n; the top limb is non-zero */
 } bn_mont;
@@ -80,7 +81,8 @@ void bn_reduce(const bn_mont *m, uint64_t *r, const uint64_t *a, size_t an);
 
 /* bn_mod_exp - r = a^e mod n, a < n in normal form, e[0..el) with ebits its public bit length (the bits above are
  * ignored). Fixed 5-bit windows; every table read scans all 32 entries with masks; the sequence of operations depends
- * on ebits only. r may alias a. */
+ * on ebits only. r may alias a. With AVX-512 IFMA and n of 8 limbs or more: radix 2^52 and windows of 2..6 bits by
+ * ebits (bn_mont_x86.c), with the same properties. */
 void bn_mod_exp(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t *e, size_t ebits);
 /* bn_mod_exp_vartime - the same for PUBLIC exponents only (RSA e, verification): square-and-multiply whose
  * running time depends on e's bits. Never pass a secret exponent. */
@@ -91,9 +93,10 @@ void bn_mod_exp_vartime(const bn_mont *m, uint64_t *r, const uint64_t *a, const 
 /* bn_mod_inv_prime - r = a^-1 mod p for a prime p (Fermat: a^(p-2)), a < p. Constant time. Returns an all-ones mask
  * when a != 0 (a is then invertible), zero (and r = 0) for a == 0. */
 uint64_t bn_mod_inv_prime(const bn_mont *p, uint64_t *r, const uint64_t *a);
-/* bn_mod_inv_odd - r = a^-1 mod m for an odd modulus m[0..n) > 1 and a < m: constant-time binary extended Euclid
- * with a fixed 2*64*n iterations (the invariant a*u == x, b*v == x mod m; each step halves a*b). Returns an all-ones
- * mask when gcd(a, m) == 1, else zero (r is then unspecified). */
+/* bn_mod_inv_odd (bn_inv_odd.c) - r = a^-1 mod m for an odd modulus m[0..n) > 1 and a < m: constant-time binary
+ * extended Euclid, Pornin's optimised form (31 steps on 64-bit approximations per pass over the big numbers, a fixed
+ * number of passes from m's bit length). Returns an all-ones mask when gcd(a, m) == 1, else zero (r is then
+ * unspecified). */
 uint64_t bn_mod_inv_odd(uint64_t *r, const uint64_t *a, const uint64_t *m, size_t n);
 /* bn_gcd_odd - g = gcd(a, b) for odd b (any a), the same fixed-iteration binary algorithm. Constant time. */
 void bn_gcd_odd(uint64_t *g, const uint64_t *a, const uint64_t *b, size_t n);
@@ -104,8 +107,8 @@ void bn_gcd_odd(uint64_t *g, const uint64_t *a, const uint64_t *b, size_t n);
  * (error probability 2^-112 / 2^-128 / 2^-144 for nlen 2048 / 3072 / 4096). */
 int bn_mr_rounds(size_t pbits);
 /* bn_miller_rabin - FIPS 186-5 B.3.1 on the odd w[0..n) > 3 (top limb non-zero), iterations rounds, bases from
- * fips140_rand_bytes. Returns 1 "probably prime", 0 "composite", -1 on an RNG failure or bad input. The
- * exponentiations are constant time; the count of squarings until the verdict is not (the verdict is released). */
+ * fips140_rand_bytes. Returns 1 "probably prime", 0 "composite", -1 on an RNG failure or bad input. Constant time
+ * in w for a w that passes (see bn_prime.c for the exact, negligible, exceptions); "composite" returns early. */
 int bn_miller_rabin(const uint64_t *w, size_t n, int iterations);
 
 /* bn_rsa_gen_primes - FIPS 186-5 A.1.3: the probable primes p and q (nlen/2 bits each, nlen/128 limbs each) for an
@@ -114,4 +117,22 @@ int bn_miller_rabin(const uint64_t *w, size_t n, int iterations);
  * bn_mr_rounds(nlen/2) Miller-Rabin rounds, and |p - q| > 2^(nlen/2 - 100). Returns 0, or -1 on bad parameters, an
  * RNG failure or no prime within 5 * nlen/2 candidates (p and q are then zeroised). */
 int bn_rsa_gen_primes(uint64_t *p, uint64_t *q, size_t nlen, const uint64_t *e, size_t el);
+
+/* bn_mod_exp2 (bn_exp.c) - two independent bn_mod_exp (r1 = a1^e1 mod n1, r2 = a2^e2 mod n2, secret exponents,
+ * constant time), e.g. the CRT halves of an RSA private operation. With AVX-512 IFMA and moduli of the same limb
+ * count (13 to 25 limbs: the halves of RSA-2048 and RSA-3072) the two multiplication chains run interleaved (up to
+ * 1.5x the throughput of two calls: the out-of-order core overlaps the two latency-bound chains). r1 != r2. */
+void bn_mod_exp2(const bn_mont *m1, uint64_t *r1, const uint64_t *a1, const uint64_t *e1, size_t ebits1,
+                 const bn_mont *m2, uint64_t *r2, const uint64_t *a2, const uint64_t *e2, size_t ebits2);
+
+/* ---- bn_small.c: remainders modulo small public divisors, multiplications only (no DIV on secrets) */
+
+/* bn_mod_word_recip - the reciprocal floor(2^64 / d) that bn_mod_u64_ct / bn_mod_word_ct need, for a PUBLIC divisor
+ * 2 <= d < 2^32 (variable time in d); 0 for d < 2. */
+uint64_t bn_mod_word_recip(uint32_t d);
+/* bn_mod_u64_ct - x mod d for any 64-bit x, d in [2, 2^32) with recip = bn_mod_word_recip(d). Constant time in x. */
+uint32_t bn_mod_u64_ct(uint64_t x, uint32_t d, uint64_t recip);
+/* bn_mod_word_ct - a[0..n) mod d, d in [2, 2^32) with recip = bn_mod_word_recip(d) (0 when d < 2). Constant time
+ * in a's value (time depends on n only): for trial division of secret prime candidates. */
+uint32_t bn_mod_word_ct(const uint64_t *a, size_t n, uint32_t d, uint64_t recip);
 #endif

@@ -2,6 +2,7 @@
  * the whole table for secret exponents (HAC 14.82 left-to-right k-ary, without the data-dependent skips), and plain
  * square-and-multiply for public exponents. */
 #include "bn/bn.h"
+#include "bn/bn_x86.h"
 #include "core/ct.h"
 
 #define WIN 5
@@ -19,6 +20,8 @@ static uint32_t window_at(const uint64_t *e, size_t elimbs, size_t pos)
 
 void bn_mod_exp(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t *e, size_t ebits)
 {
+    if (bn_mod_exp_ifma(m, r, a, e, ebits, 1) == 0)
+        return;
     const size_t nl = m->nl;
     uint64_t table[TABLE][BN_MAX_LIMBS];
     uint64_t acc[BN_MAX_LIMBS], sel[BN_MAX_LIMBS];
@@ -55,6 +58,8 @@ void bn_mod_exp(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t
 
 void bn_mod_exp_vartime(const bn_mont *m, uint64_t *r, const uint64_t *a, const uint64_t *e, size_t ebits)
 {
+    if (bn_mod_exp_ifma(m, r, a, e, ebits, 0) == 0)
+        return;
     uint64_t base[BN_MAX_LIMBS], acc[BN_MAX_LIMBS];
     bn_to_mont(m, base, a);
     bn_mont_one(m, acc);
@@ -64,4 +69,13 @@ void bn_mod_exp_vartime(const bn_mont *m, uint64_t *r, const uint64_t *a, const 
             bn_mont_mul(m, acc, acc, base);
     }
     bn_from_mont(m, r, acc);
+}
+
+void bn_mod_exp2(const bn_mont *m1, uint64_t *r1, const uint64_t *a1, const uint64_t *e1, size_t ebits1,
+                 const bn_mont *m2, uint64_t *r2, const uint64_t *a2, const uint64_t *e2, size_t ebits2)
+{
+    if (bn_mod_exp2_ifma(m1, r1, a1, e1, ebits1, m2, r2, a2, e2, ebits2) == 0)
+        return;
+    bn_mod_exp(m1, r1, a1, e1, ebits1);
+    bn_mod_exp(m2, r2, a2, e2, ebits2);
 }

@@ -1,7 +1,9 @@
 /* module/bn/bn_mont.c - Montgomery arithmetic (P. Montgomery, "Modular multiplication without trial division",
  * Math. Comp. 44, 1985) on 64-bit limbs, R = 2^(64*nl). The path used is the portable one with unsigned __int128; the
- * MULX/ADX alternative written with intrinsics measured slower and was removed. */
+ * MULX/ADX alternative written with intrinsics measured slower and was removed. Exponentiations of 512 bits and more
+ * run in radix 2^52 with AVX-512 IFMA where the CPU has it (bn_mont_x86.c); bn_mont_init prepares its constant. */
 #include "bn/bn.h"
+#include "bn/bn_x86.h"
 #include "core/ct.h"
 
 typedef unsigned __int128 u128;
@@ -47,16 +49,20 @@ int bn_mont_init(bn_mont *m, const uint64_t *n, size_t nl)
         m->n[i] = n[i];
     m->nl = nl;
     m->n0 = mont_n0(n[0]);
-    /* R^2 mod n: t = 2^(64*nl + nl) mod n = R * 2^nl by doublings from 1, then six Montgomery squarings, each taking
-     * R * 2^k to R * 2^(2k): R * 2^(64*nl) = R^2. Branch-free in n's value. */
+    /* R^2 mod n: t = 2^(64*nl + nl) mod n = R * 2^nl by doublings from 2^(b-1) < n (b = the bit length of n, a
+     * public property: nl + 1 doublings for a full top limb), then six Montgomery squarings, each taking R * 2^k to
+     * R * 2^(2k): R * 2^(64*nl) = R^2. Branch-free in n's value. */
     uint64_t t[BN_MAX_LIMBS];
-    bn_set_word(t, 1, nl);
-    for (size_t i = 0; i < 64 * nl + nl; i++)
+    size_t b = bn_bits_vartime(n, nl);
+    bn_set_word(t, 0, nl);
+    t[(b - 1) / 64] = (uint64_t)1 << ((b - 1) % 64);
+    for (size_t i = b - 1; i < 64 * nl + nl; i++)
         mod_double(t, m->n, nl);
     for (int i = 0; i < 6; i++)
         bn_mont_mul(m, t, t, t);
     for (size_t i = 0; i < nl; i++)
         m->rr[i] = t[i];
+    bn_mont_init_ifma(m);
     return 0;
 }
 

@@ -13,25 +13,16 @@
  * top limb is rejected too, which only discards candidates). */
 #define SQRT2_TOP 0xB504F333F9DE6484ull
 
-/* a mod d for a small d (< 2^32), by 32-bit halves so that no 128-bit division is needed */
-static uint32_t mod_small(const uint64_t *a, size_t n, uint32_t d)
-{
-    uint64_t r = 0;
-    for (size_t i = n; i-- > 0;) {
-        r = ((r << 32) | (a[i] >> 32)) % d;
-        r = ((r << 32) | (a[i] & 0xffffffffu)) % d;
-    }
-    return (uint32_t)r;
-}
-
-/* the odd primes below 2048, by a sieve into primes[]; returns their count */
-static size_t small_primes(uint16_t *primes)
+/* the odd primes below 2048, by a sieve into primes[], with their reciprocals for bn_mod_word_ct in recips[];
+ * returns their count */
+static size_t small_primes(uint16_t *primes, uint64_t *recips)
 {
     uint8_t composite[2048] = {0};
     size_t cnt = 0;
     for (uint32_t i = 3; i < 2048; i += 2) {
         if (composite[i])
             continue;
+        recips[cnt] = bn_mod_word_recip(i);
         primes[cnt++] = (uint16_t)i;
         for (uint32_t j = i * i; j < 2048; j += 2 * i)
             composite[j] = 1;
@@ -41,7 +32,7 @@ static size_t small_primes(uint16_t *primes)
 
 /* One prime of k bits (k a multiple of 64), A.1.3 steps 4 (other == NULL) or 5 (|p - q| against other). */
 static int gen_prime(uint64_t *p, size_t k, const uint64_t *e, const uint64_t *other, const uint16_t *primes,
-                     size_t nprimes)
+                     const uint64_t *recips, size_t nprimes)
 {
     const size_t nl = k / 64;
     uint8_t buf[BN_MAX_LIMBS * 8];
@@ -76,9 +67,12 @@ static int gen_prime(uint64_t *p, size_t k, const uint64_t *e, const uint64_t *o
                 continue;
         }
         i++;
-        int divisible = 0; /* trial division by the odd primes below 2048: a cheap first part of step 4.5 */
+        /* trial division by the odd primes below 2048, a cheap first part of step 4.5: remainders by reciprocals
+         * (bn_mod_word_ct, no DIV on the candidate); the loop stops at the first factor of a candidate that is then
+         * rejected, and runs over every prime for the one that is kept */
+        int divisible = 0;
         for (size_t j = 0; j < nprimes && !divisible; j++)
-            divisible = mod_small(p, nl, primes[j]) == 0;
+            divisible = bn_mod_word_ct(p, nl, primes[j], recips[j]) == 0;
         if (divisible)
             continue;
         bn_sub(t, p, one, nl);     /* step 4.5: gcd(p - 1, e) = 1 */
@@ -115,10 +109,11 @@ int bn_rsa_gen_primes(uint64_t *p, uint64_t *q, size_t nlen, const uint64_t *e, 
     for (size_t i = 0; i < el; i++)
         ee[i] = e[i];
     uint16_t primes[400];
-    size_t np = small_primes(primes);
-    if (gen_prime(p, k, ee, NULL, primes, np) != 0)
+    uint64_t recips[400];
+    size_t np = small_primes(primes, recips);
+    if (gen_prime(p, k, ee, NULL, primes, recips, np) != 0)
         return -1;
-    if (gen_prime(q, k, ee, p, primes, np) != 0) {
+    if (gen_prime(q, k, ee, p, primes, recips, np) != 0) {
         bn_wipe(p, nl);
         return -1;
     }

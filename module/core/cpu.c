@@ -16,6 +16,7 @@ _Atomic uint32_t fips140_cpu_cached;
 
 static const char *const feature_names[] = {
     "ssse3", "sse41", "aesni", "pclmul", "avx", "avx2", "bmi1", "bmi2", "adx", "shani", "vaes", "vpclmul", "avx512f",
+    "avx512ifma",
 };
 #define FEATURE_COUNT (sizeof feature_names / sizeof feature_names[0])
 
@@ -64,6 +65,7 @@ static uint32_t detect_hardware(void)
         if ((c & (1u << 9)) && ymm_ok) f |= FIPS140_CPU_VAES;
         if ((c & (1u << 10)) && ymm_ok) f |= FIPS140_CPU_VPCLMUL;
         if ((b & (1u << 16)) && zmm_ok) f |= FIPS140_CPU_AVX512F;
+        if ((b & (1u << 21)) && zmm_ok) f |= FIPS140_CPU_AVX512IFMA;
     }
     return f;
 }

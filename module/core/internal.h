@@ -38,6 +38,9 @@ typedef enum cast_id {
     CAST_ECDSA,
     CAST_ECDH,
     CAST_EDDSA,
+    CAST_RSA_SIG,
+    CAST_RSA_OAEP,
+    CAST_FFDH,
     CAST_COUNT
 } cast_id;
 
@@ -64,6 +67,11 @@ int fips140_entropy_startup_test(void);
 int fips140_cast_ecdsa(void);
 int fips140_cast_ecdh(void);
 int fips140_cast_eddsa(void);
+/* RSA signature (sign + verify, with the RSA key-pair PCT), RSA-OAEP (decrypt known answer + encrypt round trip),
+ * KAS-FFC-SSC shared secret (with the safe-prime key-pair PCT). */
+int fips140_cast_rsa_sig(void);
+int fips140_cast_rsa_oaep(void);
+int fips140_cast_ffdh(void);
 
 /* Lifecycle state and per-CAST state (0 untested, 1 passed). */
 extern _Atomic int fips140_state_value;
@@ -105,6 +113,8 @@ typedef enum test_id {
     TEST_ENTROPY_APT,     /* SP 800-90B §4.4.2 Adaptive Proportion Test */
     TEST_PCT_ECDSA,       /* FIPS 140-3 IG 10.3.A / SP 800-56Ar3 §5.6.2.1.4: ECDSA/ECDH key-pair PCT */
     TEST_PCT_EDDSA,       /* EdDSA key-pair PCT */
+    TEST_PCT_RSA,         /* RSA key-pair PCT (FIPS 186-5 §5.1, SP 800-56B Rev. 2 §6.4.1.1) */
+    TEST_PCT_FFDH,        /* safe-prime FFC key-pair PCT (SP 800-56A Rev. 3 §5.6.2.1.4) */
     TEST_COUNT
 } test_id;
 

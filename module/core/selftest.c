@@ -40,6 +40,9 @@ static const cast_entry casts[CAST_COUNT] = {
     [CAST_ECDSA] = {"ECDSA-SigGen", fips140_cast_ecdsa, 0},
     [CAST_ECDH] = {"KAS-ECC-SSC", fips140_cast_ecdh, 0},
     [CAST_EDDSA] = {"EDDSA-SigGen", fips140_cast_eddsa, 0},
+    [CAST_RSA_SIG] = {"RSA-SigGen", fips140_cast_rsa_sig, 0},
+    [CAST_RSA_OAEP] = {"KTS-IFC", fips140_cast_rsa_oaep, 0},
+    [CAST_FFDH] = {"KAS-FFC-SSC", fips140_cast_ffdh, 0},
 };
 
 /* The integrity check (core/integrity.c): breakable under this name, which it passes to fips140_break_requested. */
@@ -57,6 +60,11 @@ static const fips140_selftest_entry tests[TEST_COUNT] = {
                         "pairwise consistency test failed", "ECDSA-KeyGen"},
     [TEST_PCT_EDDSA] = {"EDDSA-KeyGen", "pct", "after every EdDSA key-pair generation, and in the EDDSA-SigGen CAST",
                         "pairwise consistency test failed", "EDDSA-KeyGen"},
+    [TEST_PCT_RSA] = {"RSA-KeyGen", "pct", "after every RSA key-pair generation, and in the RSA-SigGen CAST",
+                      "pairwise consistency test failed", "RSA-KeyGen"},
+    [TEST_PCT_FFDH] = {"safePrimes-KeyGen", "pct",
+                       "after every safe-prime FFC key-pair generation, and in the KAS-FFC-SSC CAST",
+                       "pairwise consistency test failed", "safePrimes-KeyGen"},
 };
 
 size_t fips140_selftest_count(void) { return CAST_COUNT; }

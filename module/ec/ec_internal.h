@@ -1,9 +1,10 @@
 /* module/ec/ec_internal.h - prime-field and point arithmetic shared by ECDSA (FIPS 186-5 §6) and ECDH
- * (SP 800-56A Rev. 3 §5.7.1.2) over the NIST curves P-256 and P-384 (SP 800-186 §3.2.1.3, §3.2.1.4).
+ * (SP 800-56A Rev. 3 §5.7.1.2) over the NIST curves P-224, P-256, P-384 and P-521 (SP 800-186 §3.2.1.2-5).
  *
  * Field elements and scalars are little-endian arrays of 64-bit limbs in the Montgomery domain (x·R mod m,
- * R = 2^(64·limbs)). Points are homogeneous projective (X:Y:Z), x = X/Z, y = Y/Z, with the point at infinity
- * (0:1:0); the complete formulas of Renes–Costello–Batina 2016 (a = -3) add any two points, equal or not. */
+ * R = 2^(64·limbs)), except P-521's field elements, which are plain (R = 1: p = 2^521 - 1 is reduced directly).
+ * Points are homogeneous projective (X:Y:Z), x = X/Z, y = Y/Z, with the point at infinity (0:1:0); the complete
+ * formulas of Renes–Costello–Batina 2016 (a = -3) add any two points, equal or not. */
 #ifndef FIPS140_EC_INTERNAL_H
 #define FIPS140_EC_INTERNAL_H
 
@@ -12,8 +13,8 @@
 #include <fips140/ec.h>
 #include <fips140/module.h>
 
-#define EC_MAX_LIMBS 6
-#define EC_MAX_BYTES 48
+#define EC_MAX_LIMBS 9  /* P-521 */
+#define EC_MAX_BYTES 66
 
 /* ec_mod - a Montgomery modulus (the field prime p or the group order n). */
 typedef struct ec_mod {
@@ -21,12 +22,15 @@ typedef struct ec_mod {
     uint64_t rr[EC_MAX_LIMBS];   /* R^2 mod m */
     uint64_t one[EC_MAX_LIMBS];  /* R mod m (1 in the Montgomery domain) */
     uint64_t m0inv;              /* -m^-1 mod 2^64 */
-    unsigned limbs;              /* 4 or 6 */
-    void (*mul)(uint64_t *r, const uint64_t *a, const uint64_t *b); /* a·b·R^-1 mod m, unrolled for m */
+    unsigned limbs;              /* 4 (P-224, P-256), 6 (P-384) or 9 (P-521) */
+    void (*mul)(uint64_t *r, const uint64_t *a, const uint64_t *b); /* a·b·R^-1 mod m, unrolled for m
+                                                                     * (R = 1 for P-521's p: ec_p521_mul) */
 } ec_mod;
 
 extern const uint64_t ec_p256_base_table[64][15][2][4];
 extern const uint64_t ec_p384_base_table[96][15][2][6];
+extern const uint64_t ec_p224_base_table[56][15][2][4];
+extern const uint64_t ec_p521_base_table[33][15][2][9];
 
 typedef struct ec_point {
     uint64_t x[EC_MAX_LIMBS], y[EC_MAX_LIMBS], z[EC_MAX_LIMBS];
@@ -39,9 +43,13 @@ typedef struct ec_curve {
     uint64_t b[EC_MAX_LIMBS], gx[EC_MAX_LIMBS], gy[EC_MAX_LIMBS];
     void (*add)(ec_point *r, const ec_point *p, const ec_point *q); /* complete addition for this curve */
     void (*dbl)(ec_point *r, const ec_point *p);
-    const uint64_t *gtab; /* [2·bytes windows][15][x, y][limbs]: j·16^i·G, affine, Montgomery (ec_tables.c) */
-    size_t bytes;  /* length of p and n in bytes: 32 or 48 */
+    const uint64_t *gtab; /* [2·bytes/gstride rows][15][x, y][limbs]: j·16^(gstride·i)·G, affine, Montgomery
+                           * (ec_tables.c) */
+    size_t bytes;  /* length of p and n in bytes: 28, 32, 48 or 66 */
     fips140_ec_curve id;
+    unsigned nbits;   /* bit length of n: 224, 256, 384 or 521 */
+    unsigned gstride; /* 4-bit windows per base table row: 1, or 4 for P-521 (a comb: a quarter of the table,
+                       * three extra rounds of 4 doublings) */
 } ec_curve;
 
 /* ec_curve_get - the curve's parameters, NULL for an unknown id. */
@@ -52,6 +60,8 @@ void ec_mod_mul(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t 
 void ec_mod_add(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b);
 void ec_mod_sub(const ec_mod *m, uint64_t *r, const uint64_t *a, const uint64_t *b);
 void ec_mod_to_mont(const ec_mod *m, uint64_t *r, const uint64_t *a);    /* a < m */
+/* ec_p521_mul - a·b mod 2^521 - 1 directly (no Montgomery factor): P-521's field multiplication. */
+void ec_p521_mul(uint64_t *r, const uint64_t *a, const uint64_t *b);
 void ec_mod_from_mont(const ec_mod *m, uint64_t *r, const uint64_t *a);
 void ec_mod_inv(const ec_mod *m, uint64_t *r, const uint64_t *a);        /* Fermat: a^(m-2), m prime; 0 -> 0 */
 /* ec_mod_reduce_once - r = a mod m for a < 2m (one conditional subtraction). */
@@ -60,7 +70,9 @@ void ec_mod_reduce_once(const ec_mod *m, uint64_t *r, const uint64_t *a);
 uint64_t ec_lt_mask(const uint64_t *a, const uint64_t *b, unsigned limbs);
 /* ec_is_zero_mask - all ones when a == 0. */
 uint64_t ec_is_zero_mask(const uint64_t *a, unsigned limbs);
-void ec_from_bytes(uint64_t *r, const uint8_t *in, size_t len);  /* big-endian, len = 8·limbs */
+/* ec_from_bytes / ec_to_bytes - big-endian bytes <-> ceil(len/8) limbs (the top limb partial when len is not a
+ * multiple of 8: P-224, P-521); ec_to_bytes writes the low 8·len bits. */
+void ec_from_bytes(uint64_t *r, const uint8_t *in, size_t len);
 void ec_to_bytes(uint8_t *out, const uint64_t *a, size_t len);
 
 /* Points (ec_point.c). */

@@ -85,7 +85,18 @@ static inline __attribute__((always_inline)) void mod_sub_n(const ec_mod *m, uin
     }
 }
 
-#define FMUL(r, a, b) mont_mul_n(&c->p, (r), (a), (b), n)
+/* field_mul_n - the field multiplication of the point formulas: Montgomery with n limbs, except for P-521 (the only
+ * 9-limb curve), whose p = 2^521 - 1 is reduced directly (ec_p521_mul; its elements are kept with R = 1). */
+static inline __attribute__((always_inline)) void field_mul_n(const ec_curve *c, uint64_t *r, const uint64_t *a,
+                                                              const uint64_t *b, unsigned n)
+{
+    if (n == 9)
+        ec_p521_mul(r, a, b);
+    else
+        mont_mul_n(&c->p, r, a, b, n);
+}
+
+#define FMUL(r, a, b) field_mul_n(c, (r), (a), (b), n)
 #define FADD(r, a, b) mod_add_n(&c->p, (r), (a), (b), n)
 #define FSUB(r, a, b) mod_sub_n(&c->p, (r), (a), (b), n)
 

@@ -5,6 +5,7 @@
  * by a masked scan of the whole table (constant time in the scalar). */
 #include <string.h>
 #include "ec_internal.h"
+#include "ec_fast.h"
 #include "../core/ct.h"
 
 #define FMUL(r, a, b) ec_mod_mul(&c->p, (r), (a), (b))
@@ -37,6 +38,8 @@ static void table_lookup(const ec_curve *c, ec_point *r, const ec_point tab[16],
 
 void ec_point_mul(const ec_curve *c, ec_point *r, const uint8_t *k, const ec_point *p)
 {
+    if (ec_fast_mul(c, r, k, p))
+        return;
     ec_point tab[16], acc, t;
     point_set_infinity(c, &tab[0]);
     tab[1] = *p;
@@ -56,30 +59,38 @@ void ec_point_mul(const ec_curve *c, ec_point *r, const uint8_t *k, const ec_poi
 }
 
 /* ec_point_mul_base - k·G = sum over the 4-bit windows k_i of k_i·16^i·G, each term read from the precomputed
- * affine table by a masked scan of its 15 entries (k_i = 0 gives the point at infinity); no doublings. */
+ * affine table by a masked scan of its 15 entries (k_i = 0 gives the point at infinity); no doublings. With a
+ * table stride s > 1 (P-521) row r holds the multiples of 16^(s·r)·G and k·G = sum_j 16^j · sum_r k_(s·r+j) ·
+ * 16^(s·r)·G, evaluated by Horner's rule in j (4 doublings between the s passes). */
 void ec_point_mul_base(const ec_curve *c, ec_point *r, const uint8_t *k)
 {
-    unsigned n = c->p.limbs;
+    if (ec_fast_mul_base(c, r, k))
+        return;
+    unsigned n = c->p.limbs, s = c->gstride;
     ec_point acc, t;
     point_set_infinity(c, &acc);
-    for (size_t i = 0; i < 2 * c->bytes; i++) {
-        uint8_t byte = k[c->bytes - 1 - i / 2];
-        uint32_t w = (i & 1) ? (uint32_t)(byte >> 4) : (uint32_t)(byte & 0x0f);
-        const uint64_t *row = c->gtab + i * 15 * 2 * n;
-        memset(&t, 0, sizeof t);
-        for (uint32_t j = 0; j < 15; j++) {
-            uint64_t mask = ct_mask_u64(ct_eq_u32(j + 1, w) & 1u);
-            for (unsigned l = 0; l < n; l++) {
-                t.x[l] |= row[(2 * j) * n + l] & mask;
-                t.y[l] |= row[(2 * j + 1) * n + l] & mask;
+    for (size_t pass = 0; pass < s; pass++) {
+        if (pass != 0)
+            for (int d = 0; d < 4; d++) ec_point_double(c, &acc, &acc);
+        for (size_t i = s - 1 - pass; i < 2 * c->bytes; i += s) {
+            uint8_t byte = k[c->bytes - 1 - i / 2];
+            uint32_t w = (i & 1) ? (uint32_t)(byte >> 4) : (uint32_t)(byte & 0x0f);
+            const uint64_t *row = c->gtab + (i / s) * 15 * 2 * n;
+            memset(&t, 0, sizeof t);
+            for (uint32_t j = 0; j < 15; j++) {
+                uint64_t mask = ct_mask_u64(ct_eq_u32(j + 1, w) & 1u);
+                for (unsigned l = 0; l < n; l++) {
+                    t.x[l] |= row[(2 * j) * n + l] & mask;
+                    t.y[l] |= row[(2 * j + 1) * n + l] & mask;
+                }
             }
+            uint64_t nz = ~ct_mask_u64(ct_is_zero_u32(w) & 1u);
+            for (unsigned l = 0; l < n; l++) {
+                t.z[l] = c->p.one[l] & nz;
+                t.y[l] |= c->p.one[l] & ~nz;
+            }
+            ec_point_add(c, &acc, &acc, &t);
         }
-        uint64_t nz = ~ct_mask_u64(ct_is_zero_u32(w) & 1u);
-        for (unsigned l = 0; l < n; l++) {
-            t.z[l] = c->p.one[l] & nz;
-            t.y[l] |= c->p.one[l] & ~nz;
-        }
-        ec_point_add(c, &acc, &acc, &t);
     }
     *r = acc;
     fips140_wipe(&t, sizeof t);

@@ -1,4 +1,4 @@
-/* module/ec/ecdh.c - the ECC CDH primitive of SP 800-56A Rev. 3 §5.7.1.2 (KAS-ECC-SSC) over P-256 and P-384:
+/* module/ec/ecdh.c - the ECC CDH primitive of SP 800-56A Rev. 3 §5.7.1.2 (KAS-ECC-SSC) over P-224 to P-521:
  * full validation of the peer's public key (§5.6.2.3.3), P = d·Q (cofactor 1), error if P is the point at
  * infinity, and the shared secret Z = x_P as a byte string of the field size (§5.7.1.2 step 3, C.2). */
 #include <string.h>

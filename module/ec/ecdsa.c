@@ -1,9 +1,10 @@
-/* module/ec/ecdsa.c - ECDSA over P-256 and P-384 (FIPS 186-5 §6): key generation by rejection sampling
+/* module/ec/ecdsa.c - ECDSA over P-224, P-256, P-384 and P-521 (FIPS 186-5 §6): key generation by rejection sampling
  * (Appendix A.2.2) with a pairwise consistency test, public-key validation (SP 800-56A Rev. 3 §5.6.2.3.3),
  * signing with a random (Appendix A.3.2) or deterministic (RFC 6979 §3.2, FIPS 186-5 §6.3.2) per-message secret,
  * and verification (§6.4.2). */
 #include <string.h>
 #include "ec_internal.h"
+#include "ec_fast.h"
 #include "../core/internal.h"
 #include "../hash/hash_internal.h"
 
@@ -40,7 +41,8 @@ static int scalar_from_candidate(const ec_curve *c, uint8_t *out, const uint8_t 
     return (ok & 1u) ? 0 : -1;
 }
 
-/* random_scalar - a uniformly random integer in [1, n-1] from the module RBG (A.2.2 / A.3.2). */
+/* random_scalar - a uniformly random integer in [1, n-1] from the module RBG (A.2.2 / A.3.2): candidates of
+ * exactly bitlen(n) random bits (the unused high bits of the first byte cleared: P-521). */
 static fips140_status random_scalar(const ec_curve *c, uint8_t *out)
 {
     uint8_t cand[EC_MAX_BYTES];
@@ -50,6 +52,7 @@ static fips140_status random_scalar(const ec_curve *c, uint8_t *out)
             fips140_wipe(cand, sizeof cand);
             return st;
         }
+        cand[0] &= (uint8_t)(0xffu >> (8 * c->bytes - c->nbits));
         if (scalar_from_candidate(c, out, cand) == 0)
             break;
     }
@@ -57,15 +60,35 @@ static fips140_status random_scalar(const ec_curve *c, uint8_t *out)
     return FIPS140_OK;
 }
 
-/* digest_to_e - §6.4.1 steps 2-3: the leftmost min(len(n), hashlen) bits of the digest as an integer, reduced
- * mod n (n has a whole number of bytes here, so truncation is by bytes; the value is < 2n). */
+/* bits2int - the leftmost min(bitlen(n), 8·len) bits of in as an integer (FIPS 186-5 §6.4.1 step 2, RFC 6979
+ * §2.3.2), written as c->bytes big-endian bytes. When n is not a whole number of bytes (P-521: 521 bits in 66
+ * bytes) and in is longer than that, the first c->bytes bytes are shifted right by the 8·bytes - bitlen(n) spare
+ * bits. The shift depends only on public lengths. */
+static void bits2int(const ec_curve *c, uint8_t *out, const uint8_t *in, size_t len)
+{
+    size_t L = c->bytes;
+    unsigned shift = (unsigned)(8 * L - c->nbits);
+    if (8 * len <= c->nbits) {
+        memset(out, 0, L - len);
+        if (len != 0)
+            memcpy(out + L - len, in, len);
+        return;
+    }
+    /* len >= L here: 8·len > bitlen(n) > 8·(L - 1). */
+    for (size_t i = L; i-- > 0;) {
+        unsigned v = (unsigned)in[i] >> shift;
+        if (shift != 0 && i != 0)
+            v |= (unsigned)in[i - 1] << (8 - shift);
+        out[i] = (uint8_t)v;
+    }
+}
+
+/* digest_to_e - §6.4.1 steps 2-3: the leftmost min(bitlen(n), hashlen) bits of the digest as an integer e,
+ * reduced mod n (e < 2^bitlen(n) < 2n, so one conditional subtraction). */
 static void digest_to_e(const ec_curve *c, uint64_t *e, const uint8_t *digest, size_t dlen)
 {
-    uint8_t buf[EC_MAX_BYTES] = {0};
-    if (dlen >= c->bytes)
-        memcpy(buf, digest, c->bytes);
-    else if (dlen != 0)
-        memcpy(buf + c->bytes - dlen, digest, dlen);
+    uint8_t buf[EC_MAX_BYTES];
+    bits2int(c, buf, digest, dlen);
     ec_from_bytes(e, buf, c->bytes);
     ec_mod_reduce_once(&c->n, e, e);
 }
@@ -130,7 +153,7 @@ static int verify_internal(const ec_curve *c, const ec_point *Q, const uint8_t *
     unsigned L = n->limbs;
     uint64_t r[EC_MAX_LIMBS], s[EC_MAX_LIMBS], e[EC_MAX_LIMBS], w[EC_MAX_LIMBS], u[EC_MAX_LIMBS];
     uint8_t u1[EC_MAX_BYTES], u2[EC_MAX_BYTES], xb[EC_MAX_BYTES];
-    ec_point A, B;
+    ec_point A;
     if (ec_scalar_check(c, sig, c->bytes) != 0 || ec_scalar_check(c, sig + c->bytes, c->bytes) != 0)
         return -1; /* step 1: r, s in [1, n-1] */
     ec_from_bytes(r, sig, c->bytes);
@@ -146,9 +169,10 @@ static int verify_internal(const ec_curve *c, const ec_point *Q, const uint8_t *
     ec_mod_mul(n, u, u, w);
     ec_mod_from_mont(n, u, u);
     ec_to_bytes(u2, u, c->bytes);
-    ec_point_mul_base(c, &A, u1);
-    ec_point_mul(c, &B, u2, Q);
-    ec_point_add(c, &A, &A, &B);
+    ec_point_mul_double_vartime(c, &A, u1, u2, Q); /* public inputs: variable time */
+    int fx = ec_fast_verify_x(c, &A, r);           /* x(A) mod n == r without an inversion, when supported */
+    if (fx >= 0)
+        return fx ? 0 : -1;
     if (ec_point_to_affine(c, xb, NULL, &A) != 0)
         return -1;
     ec_from_bytes(u, xb, c->bytes);
@@ -336,6 +360,7 @@ fips140_status fips140_ecdsa_sign_deterministic(fips140_ec_curve curve, fips140_
     hmac_k h = {.alg = (uint32_t)hash_alg, .hlen = fips140_hash_digest_size(hash_alg),
                 .block = fips140_hash_block_size(hash_alg)};
     uint8_t V[FIPS140_HASH_MAX_DIGEST], seed[2 * EC_MAX_BYTES + 1], T[EC_MAX_BYTES + FIPS140_HASH_MAX_DIGEST];
+    uint8_t k[EC_MAX_BYTES];
     uint64_t e[EC_MAX_LIMBS];
     /* seed = 0x00 or 0x01 || int2octets(x) || bits2octets(h1) (§3.2 steps d and f). */
     memcpy(seed + 1, priv, qlen);
@@ -356,8 +381,10 @@ fips140_status fips140_ecdsa_sign_deterministic(fips140_ec_curve curve, fips140_
             memcpy(T + tlen, V, h.hlen);
             tlen += h.hlen;
         }
-        /* k = bits2int(T): the leftmost qlen bytes; accept when 1 <= k <= q-1 and the signature is non-zero. */
-        if (ec_scalar_check(c, T, qlen) == 0 && sign_with_k(c, priv, T, digest, digestlen, sig) == 0)
+        /* k = bits2int(T) (the leftmost bitlen(q) bits); accept when 1 <= k <= q-1 and the signature is
+         * non-zero. */
+        bits2int(c, k, T, qlen);
+        if (ec_scalar_check(c, k, qlen) == 0 && sign_with_k(c, priv, k, digest, digestlen, sig) == 0)
             break;
         static const uint8_t zero = 0x00;
         hmac3(&h, h.key, V, h.hlen, &zero, 1, NULL, 0);
@@ -367,6 +394,7 @@ fips140_status fips140_ecdsa_sign_deterministic(fips140_ec_curve curve, fips140_
     fips140_wipe(V, sizeof V);
     fips140_wipe(seed, sizeof seed);
     fips140_wipe(T, sizeof T);
+    fips140_wipe(k, sizeof k);
     fips140_indicator_approved(approved);
     return FIPS140_OK;
 }

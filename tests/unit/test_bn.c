@@ -396,6 +396,185 @@ static void test_mr(void)
     BN_free(N);
 }
 
+/* bn_mod_u64_ct / bn_mod_word_ct (reciprocal division, no DIV on the value) against '%' and OpenSSL's BN_mod_word:
+ * every odd prime below 2048 (the trial divisors of RSA key generation), 2, powers of two, the largest 32-bit
+ * divisors and random ones; values 0, d - 1, multiples of d and their neighbours, all-ones, random ones of 1 to
+ * BN_MAX_LIMBS limbs. */
+static void test_mod_word(tu_rng *rng)
+{
+    uint32_t divs[400 + 16];
+    size_t nd = 0;
+    uint8_t composite[2048] = {0};
+    for (uint32_t i = 3; i < 2048; i += 2) {
+        if (composite[i])
+            continue;
+        divs[nd++] = i;
+        for (uint32_t j = i * i; j < 2048; j += 2 * i)
+            composite[j] = 1;
+    }
+    CHECK(nd == 308, "308 odd primes below 2048 (got %zu)", nd);
+    static const uint32_t extra[] = {2, 4, 1u << 16, 1u << 31, 0xffffffffu, 0xfffffffbu /* prime */, 0x80000001u,
+                                     65537, 0xfffffffeu};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        divs[nd++] = extra[i];
+    for (int i = 0; i < 4; i++)
+        divs[nd++] = (uint32_t)tu_next(rng) | 2u; /* >= 2 */
+    CHECK(bn_mod_word_recip(0) == 0 && bn_mod_word_recip(1) == 0, "no reciprocal for d < 2");
+    CHECK(bn_mod_word_recip(2) == 1ull << 63 && bn_mod_word_recip(3) == 0x5555555555555555ull, "reciprocals");
+    uint64_t a[BN_MAX_LIMBS];
+    BIGNUM *A = BN_new();
+    static const size_t lens[] = {1, 2, 3, 16, 17, 32, 48, 64, BN_MAX_LIMBS};
+    for (size_t k = 0; k < nd; k++) {
+        const uint32_t d = divs[k];
+        const uint64_t v = bn_mod_word_recip(d);
+        /* one word: around multiples of d, the extremes, random */
+        uint64_t top = ~0ull / d * d; /* the largest multiple of d below 2^64 */
+        const uint64_t xs[] = {0, 1, d - 1, d, (uint64_t)d + 1, 2ull * d - 1, 2ull * d, top, top - 1, top - d, ~0ull,
+                               ~0ull - 1, (uint64_t)(d - 1) << 32 | 0xffffffffu, tu_next(rng), tu_next(rng) >> 20};
+        int ok = 1;
+        for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++)
+            ok &= bn_mod_u64_ct(xs[i], d, v) == xs[i] % d;
+        for (int i = 0; i < 200; i++) {
+            uint64_t x = tu_next(rng);
+            ok &= bn_mod_u64_ct(x, d, v) == x % d;
+        }
+        CHECK(ok, "bn_mod_u64_ct, d = %u", d);
+        /* whole numbers */
+        ok = 1;
+        for (size_t l = 0; l < sizeof lens / sizeof lens[0]; l++) {
+            size_t n = lens[l];
+            for (int c = 0; c < 6; c++) {
+                switch (c) {
+                case 0: bn_set_word(a, 0, n); break;
+                case 1: bn_set_word(a, d - 1, n); break;
+                case 2: memset(a, 0xff, n * 8); break;
+                default: tu_fill(rng, a, n * 8); break;
+                }
+                to_bn(A, a, n);
+                ok &= (BN_ULONG)bn_mod_word_ct(a, n, d, v) == BN_mod_word(A, d);
+                if (c >= 3 && n > 1) { /* a multiple of d and its neighbours: a - (a mod d), then -1 and +1 */
+                    BN_sub_word(A, BN_mod_word(A, d));
+                    if (BN_num_bits(A) > 1)
+                        for (int dlt = -1; dlt <= 1; dlt++) {
+                            BIGNUM *B = BN_dup(A);
+                            if (dlt < 0)
+                                BN_sub_word(B, 1);
+                            else if (dlt > 0)
+                                BN_add_word(B, 1);
+                            if (BN_num_bytes(B) <= (int)(n * 8)) {
+                                from_bn(a, n, B);
+                                ok &= (BN_ULONG)bn_mod_word_ct(a, n, d, v) == BN_mod_word(B, d);
+                            }
+                            BN_free(B);
+                        }
+                }
+            }
+        }
+        CHECK(ok, "bn_mod_word_ct against BN_mod_word, d = %u", d);
+    }
+    bn_set_word(a, 12345, 1);
+    CHECK(bn_mod_word_ct(a, 1, 1, bn_mod_word_recip(1)) == 0 && bn_mod_word_ct(a, 1, 0, 0) == 0, "d < 2 gives 0");
+    BN_free(A);
+}
+
+/* Miller-Rabin on numbers of special forms, found with OpenSSL: primes and composites w with w - 1 = 2^a k for
+ * a = 1 (safe primes), 62, 63 (the last a of the 62 fixed squarings), 64, 65 and 100 (the long path, w = 1 mod
+ * 2^64); Chernick's Carmichael numbers (6t + 1)(12t + 1)(18t + 1) with three prime factors; random primes and
+ * random odd composites of lengths that leave the top limb partly empty (the bases are masked to wlen bits). */
+static void test_mr_forms(tu_rng *rng)
+{
+    uint64_t w[BN_MAX_LIMBS];
+    BIGNUM *W = BN_new(), *K = BN_new(), *T = BN_new(), *F[3] = {BN_new(), BN_new(), BN_new()};
+    static const int as[] = {62, 63, 64, 65, 100, 190};
+    for (size_t i = 0; i < sizeof as / sizeof as[0]; i++) {
+        int found_p = 0, found_c = 0;
+        for (uint64_t k = 1; k < 100000 && !(found_p && found_c); k += 2) { /* w = k 2^a + 1, k odd: exactly a */
+            BN_set_word(W, k);
+            BN_lshift(W, W, as[i]);
+            BN_add_word(W, 1);
+            int isp = BN_check_prime(W, ctx, NULL);
+            size_t nl = (size_t)(BN_num_bits(W) + 63) / 64;
+            if (isp == 1 && !found_p) {
+                from_bn(w, nl, W);
+                CHECK(bn_miller_rabin(w, nl, 20) == 1, "prime %llu 2^%d + 1", (unsigned long long)k, as[i]);
+                found_p = 1;
+            } else if (isp == 0 && !found_c) {
+                from_bn(w, nl, W);
+                CHECK(bn_miller_rabin(w, nl, 20) == 0, "composite %llu 2^%d + 1", (unsigned long long)k, as[i]);
+                found_c = 1;
+            }
+        }
+        CHECK(found_p && found_c, "a prime and a composite with a = %d", as[i]);
+    }
+    /* safe primes: a = 1 */
+    for (int i = 0; i < 2; i++) {
+        BN_generate_prime_ex(W, i ? 512 : 256, 1, NULL, NULL, NULL);
+        size_t nl = (size_t)(BN_num_bits(W) + 63) / 64;
+        from_bn(w, nl, W);
+        CHECK(bn_miller_rabin(w, nl, 10) == 1, "safe prime %d bits", BN_num_bits(W));
+    }
+    /* Chernick: t from 2^tbits upward until all three factors are prime */
+    static const int tbits[] = {20, 40, 64};
+    for (size_t i = 0; i < sizeof tbits / sizeof tbits[0]; i++) {
+        int found = 0;
+        BN_zero(K);
+        BN_set_bit(K, tbits[i]);
+        for (int tries = 0; tries < 2000000 && !found; tries++) {
+            BN_add_word(K, 1);
+            static const unsigned mul[3] = {6, 12, 18};
+            int all = 1;
+            for (int f = 0; f < 3 && all; f++) {
+                BN_copy(F[f], K);
+                BN_mul_word(F[f], mul[f]);
+                BN_add_word(F[f], 1);
+                all = BN_check_prime(F[f], ctx, NULL) == 1;
+            }
+            if (!all)
+                continue;
+            found = 1;
+            BN_mul(T, F[0], F[1], ctx);
+            BN_mul(W, T, F[2], ctx);
+            size_t nl = (size_t)(BN_num_bits(W) + 63) / 64;
+            from_bn(w, nl, W);
+            CHECK(bn_miller_rabin(w, nl, 20) == 0, "Carmichael number of %d bits", BN_num_bits(W));
+        }
+        CHECK(found, "a Chernick Carmichael number near 2^%d", tbits[i]);
+    }
+    /* random primes and odd composites, lengths not a multiple of 64 */
+    static const int bits[] = {65, 100, 127, 200, 521, 1000, 1030};
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+        BN_generate_prime_ex(W, bits[i], 0, NULL, NULL, NULL);
+        size_t nl = (size_t)(bits[i] + 63) / 64;
+        from_bn(w, nl, W);
+        CHECK(bn_miller_rabin(w, nl, bn_mr_rounds((size_t)bits[i])) == 1, "random %d-bit prime", bits[i]);
+        int comp = 0;
+        for (int tries = 0; tries < 100 && comp < 3; tries++) {
+            rand_odd(rng, w, nl, (size_t)bits[i]);
+            to_bn(W, w, nl);
+            if (BN_check_prime(W, ctx, NULL) != 0)
+                continue;
+            comp++;
+            CHECK(bn_miller_rabin(w, nl, 5) == 0, "random odd %d-bit composite", bits[i]);
+        }
+    }
+    /* bad input: even, zero top limb, w <= 3, no rounds, no limbs */
+    bn_set_word(w, 0, 2);
+    w[0] = 1000001;
+    CHECK(bn_miller_rabin(w, 2, 5) == -1, "top limb zero");
+    bn_set_word(w, 1, 1);
+    CHECK(bn_miller_rabin(w, 1, 5) == -1, "w = 1");
+    bn_set_word(w, 7, 1);
+    CHECK(bn_miller_rabin(w, 1, 0) == -1 && bn_miller_rabin(w, 0, 5) == -1, "no rounds / no limbs");
+    w[0] = 6;
+    w[1] = 1;
+    CHECK(bn_miller_rabin(w, 2, 5) == -1, "even");
+    BN_free(W);
+    BN_free(K);
+    BN_free(T);
+    for (int f = 0; f < 3; f++)
+        BN_free(F[f]);
+}
+
 /* FIPS 186-5 A.1.3 prime pairs, checked with OpenSSL: prime, size, the sqrt(2) bound (p^2 >= 2^(nlen-1)),
  * gcd(p - 1, e) = 1, |p - q| > 2^(nlen/2 - 100); parameter errors. */
 static void test_rsa_primes(void)
@@ -547,18 +726,90 @@ static void bench(tu_rng *rng)
     (void)sink;
 }
 
+/* `test_bn bench-prime`: Miller-Rabin on a 1024-bit prime (all bn_mr_rounds(1024) rounds) and on a 1024-bit
+ * composite (one round), trial division of a 1024-bit number by the 308 odd primes below 2048, and FIPS 186-5 A.1.3
+ * prime pairs for RSA-2048 (bn_rsa_gen_primes; random, so averaged over many pairs). Best of several runs. */
+static void bench_prime(void)
+{
+    uint64_t w[BN_MAX_LIMBS], p[BN_MAX_LIMBS], q[BN_MAX_LIMBS], e[1] = {65537};
+    BIGNUM *P = BN_new();
+    BN_generate_prime_ex(P, 1024, 0, NULL, NULL, NULL);
+    from_bn(w, 16, P);
+    int rounds = bn_mr_rounds(1024), ok = 1;
+    double best = 1e9;
+    for (int trial = 0; trial < 5; trial++) {
+        double t0 = now();
+        for (int i = 0; i < 20; i++)
+            ok &= bn_miller_rabin(w, 16, rounds) == 1;
+        double t = (now() - t0) / 20;
+        best = t < best ? t : best;
+    }
+    printf("Miller-Rabin 1024-bit prime, %d rounds: %.3f ms\n", rounds, best * 1e3);
+    w[0] += 2; /* p + 2: odd; composite unless p, p + 2 are twin primes (checked) */
+    BN_add_word(P, 2);
+    int composite = BN_check_prime(P, ctx, NULL) == 0;
+    best = 1e9;
+    for (int trial = 0; trial < 5 && composite; trial++) {
+        double t0 = now();
+        for (int i = 0; i < 50; i++)
+            ok &= bn_miller_rabin(w, 16, rounds) == 0;
+        double t = (now() - t0) / 50;
+        best = t < best ? t : best;
+    }
+    if (composite)
+        printf("Miller-Rabin 1024-bit composite: %.3f ms\n", best * 1e3);
+    CHECK(ok, "bench Miller-Rabin verdicts");
+    /* trial division of the 1024-bit w by the 308 odd primes below 2048, all of them (the kept candidate's path) */
+    uint32_t sp[308];
+    uint64_t rc[308];
+    size_t nsp = 0;
+    for (uint32_t d = 3; d < 2048; d += 2) {
+        int prime = 1;
+        for (uint32_t f = 3; f * f <= d && prime; f += 2)
+            prime = d % f != 0;
+        if (prime) {
+            rc[nsp] = bn_mod_word_recip(d);
+            sp[nsp++] = d;
+        }
+    }
+    volatile uint32_t acc = 0;
+    best = 1e9;
+    for (int trial = 0; trial < 5; trial++) {
+        double t0 = now();
+        for (int i = 0; i < 200; i++)
+            for (size_t j = 0; j < nsp; j++)
+                acc += bn_mod_word_ct(w, 16, sp[j], rc[j]);
+        double t = (now() - t0) / 200;
+        best = t < best ? t : best;
+    }
+    printf("trial division of a 1024-bit number by the %zu odd primes below 2048 (bn_mod_word_ct): %.1f us "
+           "(checksum %u)\n", nsp, best * 1e6, (unsigned)acc);
+    int pairs = 20, gen_ok = 1;
+    double t0 = now();
+    for (int i = 0; i < pairs; i++)
+        gen_ok &= bn_rsa_gen_primes(p, q, 2048, e, 1) == 0;
+    printf("A.1.3 prime pair for RSA-2048 (bn_rsa_gen_primes): %.1f ms average of %d\n",
+           (now() - t0) / pairs * 1e3, pairs);
+    CHECK(gen_ok, "bench prime pairs");
+    BN_free(P);
+}
+
 int main(int argc, char **argv)
 {
     ctx = BN_CTX_new();
     tu_rng rng = {0x626e};
     if (argc > 1 && strcmp(argv[1], "bench") == 0) {
         bench(&rng);
+    } else if (argc > 1 && strcmp(argv[1], "bench-prime") == 0) {
+        bench_prime();
     } else {
         test_basic(&rng);
         test_mont(&rng);
         test_exp(&rng);
         test_inv(&rng);
         test_mr();
+        test_mod_word(&rng);
+        test_mr_forms(&rng);
         test_rsa_primes();
     }
     BN_CTX_free(ctx);
