@@ -52,7 +52,7 @@ install: all
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench: all
-	python3 bench/compare.py --cli $(BUILD)/bin/fips140 --out bench/RESULTS.md
+	python3 bench/compare.py --cli $(BUILD)/bin/fips140 --update bench/RESULTS.md
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_BREAK)

@@ -5,6 +5,7 @@
  * rejected (off the curve, coordinates >= p, the point at infinity, bad encodings), the RFC 6979 A.2.4, A.2.5 and
  * A.2.7 vectors, deterministic signing reproducible, and the CASTs. */
 #include "test_util.h"
+#include "test_ec_ossl.h"
 #include "ec/ec_internal.h"
 
 #include <openssl/bn.h>
@@ -27,24 +28,7 @@ static const curve_info curves[] = {{FIPS140_EC_P256, "P-256", 32, NID_X9_62_pri
 
 static EVP_PKEY *ossl_key(const curve_info *ci, const uint8_t *priv, const uint8_t *pub)
 {
-    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-    BIGNUM *d = priv ? BN_bin2bn(priv, (int)ci->len, NULL) : NULL;
-    OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, ci->name, 0);
-    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub, 1 + 2 * ci->len);
-    if (d) OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, d);
-    OSSL_PARAM *params = OSSL_PARAM_BLD_to_param(bld);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
-    EVP_PKEY *pk = NULL;
-    if (EVP_PKEY_fromdata_init(ctx) <= 0 ||
-        EVP_PKEY_fromdata(ctx, &pk, d ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) <= 0) {
-        fprintf(stderr, "OpenSSL fromdata failed\n");
-        abort();
-    }
-    EVP_PKEY_CTX_free(ctx);
-    OSSL_PARAM_free(params);
-    OSSL_PARAM_BLD_free(bld);
-    BN_free(d);
-    return pk;
+    return ossl_ec_key(ci->name, ci->len, priv, pub);
 }
 
 static void ossl_export(const curve_info *ci, EVP_PKEY *pk, uint8_t *priv, uint8_t *pub)

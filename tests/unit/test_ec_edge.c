@@ -4,6 +4,7 @@
  * ECDSA verification whose double multiplication hits the doubling (u1·G = u2·Q) and the point at infinity
  * (u1·G = -u2·Q) inside its variable-time additions, and random signatures across the whole scalar range. */
 #include "test_util.h"
+#include "test_ec_ossl.h"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -26,24 +27,7 @@ static const curve_info curves[] = {
 
 static EVP_PKEY *ossl_key(const curve_info *ci, const uint8_t *priv, const uint8_t *pub)
 {
-    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-    BIGNUM *d = priv ? BN_bin2bn(priv, (int)ci->len, NULL) : NULL;
-    OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, ci->name, 0);
-    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub, 1 + 2 * ci->len);
-    if (d) OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, d);
-    OSSL_PARAM *params = OSSL_PARAM_BLD_to_param(bld);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
-    EVP_PKEY *pk = NULL;
-    if (EVP_PKEY_fromdata_init(ctx) <= 0 ||
-        EVP_PKEY_fromdata(ctx, &pk, d ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) <= 0) {
-        fprintf(stderr, "OpenSSL fromdata failed\n");
-        abort();
-    }
-    EVP_PKEY_CTX_free(ctx);
-    OSSL_PARAM_free(params);
-    OSSL_PARAM_BLD_free(bld);
-    BN_free(d);
-    return pk;
+    return ossl_ec_key(ci->name, ci->len, priv, pub);
 }
 
 /* ossl_ecdh - OpenSSL's x(d·Q): the private key d is used, whatever public key accompanies it. */
