@@ -1,20 +1,14 @@
 #!/usr/bin/env python3
-"""tools/gen_ec_tables.py - writes module/ec/ec_tables.c: for P-256, P-384, P-224 and P-521 (SP 800-186
-§3.2.1.2-5), the affine multiples j * 16^(s*i) * G (i = table row, j = 1..15) in the Montgomery domain of p
+"""tools/gen_ec_tables.py - writes module/ec/ec_tables.c: for P-224 and P-521 (SP 800-186 §3.2.1.2, §3.2.1.5; P-256
+and P-384 have their own comb tables, module/ec/ec_comb_tables.c from tools/gen_ec_comb_tables.py), the affine multiples j * 16^(s*i) * G (i = table row, j = 1..15) in the Montgomery domain of p
 (R = 2^(64 limbs); R = 1 for P-521, whose field is reduced directly), used by ec_point_mul_base. With stride s = 1
-(P-224, P-256, P-384) there is a row for every 4-bit window of the 2*bytes-window scalar and no doublings; with
+(P-224) there is a row for every 4-bit window of the 2*bytes-window scalar and no doublings; with
 s = 4 (P-521, to keep the table at a quarter of its full size) row i serves windows s*i .. s*i+s-1, a comb with
 4*(s-1) doublings.
 Run: python3 tools/gen_ec_tables.py > module/ec/ec_tables.c
 """
 # (name, p, limbs, bytes, stride, Gx, Gy)
 CURVES = [
-    ("p256", 2**256 - 2**224 + 2**192 + 2**96 - 1, 4, 32, 1,
-     0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296,
-     0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5),
-    ("p384", 2**384 - 2**128 - 2**96 + 2**32 - 1, 6, 48, 1,
-     0xaa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7,
-     0x3617de4a96262c6f5d9e98bf9292dc29f8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5f),
     ("p224", 2**224 - 2**96 + 1, 4, 28, 1,
      0xb70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21,
      0xbd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34),

@@ -36,7 +36,7 @@ static const ec_curve p256 = {
     .gy = {0xddf25357ce95560aull, 0x8b4ab8e4ba19e45cull, 0xd2e88688dd21f325ull, 0x8571ff1825885d85ull},
     .add = p256_add,
     .dbl = p256_dbl,
-    .gtab = &ec_p256_base_table[0][0][0][0],
+    .gtab = NULL, /* base multiplication by ec_fast_mul_base (ec_p256.c, comb tables in ec_comb_tables.c) */
     .bytes = 32,
     .id = FIPS140_EC_P256,
     .nbits = 256,
@@ -64,7 +64,7 @@ static const ec_curve p384 = {
            0xdd8002263969a840ull, 0x2b78abc25a15c5e9ull},
     .add = p384_add,
     .dbl = p384_dbl,
-    .gtab = &ec_p384_base_table[0][0][0][0],
+    .gtab = NULL, /* base multiplication by ec_fast_mul_base (ec_p384.c, comb tables in ec_comb_tables.c) */
     .bytes = 48,
     .id = FIPS140_EC_P384,
     .nbits = 384,

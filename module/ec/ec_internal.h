@@ -27,8 +27,6 @@ typedef struct ec_mod {
                                                                      * (R = 1 for P-521's p: ec_p521_mul) */
 } ec_mod;
 
-extern const uint64_t ec_p256_base_table[64][15][2][4];
-extern const uint64_t ec_p384_base_table[96][15][2][6];
 extern const uint64_t ec_p224_base_table[56][15][2][4];
 extern const uint64_t ec_p521_base_table[33][15][2][9];
 
@@ -43,7 +41,8 @@ typedef struct ec_curve {
     uint64_t b[EC_MAX_LIMBS], gx[EC_MAX_LIMBS], gy[EC_MAX_LIMBS];
     void (*add)(ec_point *r, const ec_point *p, const ec_point *q); /* complete addition for this curve */
     void (*dbl)(ec_point *r, const ec_point *p);
-    const uint64_t *gtab; /* [2·bytes/gstride rows][15][x, y][limbs]: j·16^(gstride·i)·G, affine, Montgomery
+    const uint64_t *gtab; /* NULL for P-256 and P-384 (their base multiplication is in ec_fast.c); else
+                           * [2·bytes/gstride rows][15][x, y][limbs]: j·16^(gstride·i)·G, affine, Montgomery
                            * (ec_tables.c) */
     size_t bytes;  /* length of p and n in bytes: 28, 32, 48 or 66 */
     fips140_ec_curve id;
