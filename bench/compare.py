@@ -7,11 +7,17 @@ Public-key operations (ECDSA, ECDH, Ed25519, RSA, FFDH; sign, verify, key agreem
 `fips140 speed --json ALG` ("ops_per_second") and `openssl speed -mr -elapsed -seconds S NAME` (ecdsap256,
 ecdhp384, ed25519, rsa2048, ffdh2048...): operations per second. OpenSSL 3.0's `speed` has no key-generation
 benchmark, so those rows show fips140 alone.
+MACs, modes and KDFs of issue 6 (kind `kdf-mac`): CMAC-AES-128/256, AES-128-CCM and AES-256-XTS per buffer size
+against `openssl speed -cmac aes-128-cbc`, `-aead -evp aes-128-ccm`, `-evp aes-256-xts` (MB/s); HKDF-SHA2-256
+(derivations per second) and PBKDF2-HMAC-SHA2-256 (HMAC iterations per second) against bench/kdf_bench (EVP_KDF
+"HKDF" / "PBKDF2" in OpenSSL's libcrypto, built next to the fips140 binary when libcrypto is found), since
+`openssl speed` has no KDF benchmark. The parameters are in the header comments of cli/cmd_speed.c and
+bench/kdf_bench.c.
 
 Prints Markdown tables (fips140, OpenSSL, ratio fips140 / OpenSSL) with the machine's facts. `--out FILE` writes
 them as a whole document to FILE; `--update FILE` replaces only the generated section(s) of FILE (between
-`<!-- compare.py:KIND -->` and `<!-- /compare.py:KIND -->`, KIND symmetric or public-key), or appends them.
-Positional names select algorithms; `symmetric` and `public-key` select a whole kind.
+`<!-- compare.py:KIND -->` and `<!-- /compare.py:KIND -->`, KIND symmetric, public-key or kdf-mac), or appends them.
+Positional names select algorithms; `symmetric`, `public-key` and `kdf-mac` select a whole kind.
 """
 import argparse
 import datetime
@@ -44,6 +50,23 @@ ALGORITHMS = [
     # the RBGs: fips140_rand_bytes (per-thread CTR_DRBG AES-256) against RAND_bytes (OpenSSL's per-thread public
     # CTR_DRBG AES-256), one request of N bytes per call
     ("RAND", ["rand"]),
+]
+
+# Issue 6 (kind "kdf-mac"): fips140 speed name -> openssl speed arguments, as ALGORITHMS. `openssl speed -cmac`
+# keys the MAC once and runs EVP_MAC_init (no key), update, final per buffer; `-aead` with CCM sets a 12-byte IV and a
+# 16-byte tag, then per record re-keys, sets the message length, 13 bytes of AAD, the payload and final (checked
+# under gdb on OpenSSL 3.0.22); `-evp aes-256-xts` encrypts each buffer as one data unit with the same tweak.
+KDF_MAC_ALGORITHMS = [
+    ("CMAC-AES-128", ["-cmac", "aes-128-cbc"]),
+    ("CMAC-AES-256", ["-cmac", "aes-256-cbc"]),
+    ("AES-128-CCM", ["-evp", "aes-128-ccm", "-aead"]),
+    ("AES-256-XTS", ["-evp", "aes-256-xts"]),
+]
+
+# Issue 6 KDFs: fips140 speed name -> (JSON field both `fips140 speed --json` and bench/kdf_bench print, unit).
+KDF_ALGORITHMS = [
+    ("HKDF-SHA2-256", "ops_per_second", "derivations/s"),
+    ("PBKDF2-HMAC-SHA2-256", "iterations_per_second", "iterations/s"),
 ]
 
 # fips140 speed public-key name -> (openssl speed algorithm, which figure of its -mr line), None: no counterpart.
@@ -87,9 +110,10 @@ def run(cmd, timeout=600):
     return p.stdout
 
 
-def fips140_speed(binary, alg, sizes, seconds):
+def fips140_speed(binary, alg, sizes, seconds, cpu_time=False):
     """fips140_speed - {size: bytes_per_second} from `fips140 speed --json`."""
-    out = run([binary, "speed", "--json", "--seconds", str(seconds), "--sizes", ",".join(map(str, sizes)), alg])
+    out = run([binary, "speed", "--json", "--seconds", str(seconds), "--sizes", ",".join(map(str, sizes))]
+              + (["--cpu-time"] if cpu_time else []) + [alg])
     result = {}
     for line in (out or "").splitlines():
         try:
@@ -112,6 +136,20 @@ def fips140_ops(binary, alg, seconds, cpu_time=False):
         if obj.get("algorithm", "").lower() == alg.lower() and "ops_per_second" in obj:
             return float(obj["ops_per_second"])
     return None
+
+
+def kdf_rate(cmd, alg, field):
+    """kdf_rate - (rate, iterations) from the JSON line for alg with the given field, printed by `fips140 speed --json`
+    or bench/kdf_bench; (None, None) when absent."""
+    out = run(cmd)
+    for line in (out or "").splitlines():
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if obj.get("algorithm", "").lower() == alg.lower() and field in obj:
+            return float(obj[field]), obj.get("iterations")
+    return None, None
 
 
 def openssl_ops(openssl, name, seconds, cpu_time=False):
@@ -154,10 +192,10 @@ def replace_section(path, kind, text):
         f.write(doc)
 
 
-def openssl_speed(openssl, args, size, seconds):
+def openssl_speed(openssl, args, size, seconds, cpu_time=False):
     """openssl_speed - bytes per second from one `openssl speed -mr` run at one size, or None."""
-    out = run([openssl, "speed", "-mr", "-elapsed", "-seconds", str(max(1, round(seconds))), "-bytes", str(size)]
-              + args)
+    out = run([openssl, "speed", "-mr"] + ([] if cpu_time else ["-elapsed"])
+              + ["-seconds", str(max(1, round(seconds))), "-bytes", str(size)] + args)
     for line in (out or "").splitlines():
         # +F:<index>:<name>:<bytes per second for each size>
         if line.startswith("+F:"):
@@ -218,8 +256,10 @@ def main():
     ap.add_argument("--repeat", type=int, default=1, help="measure each cell N times, keep the best")
     ap.add_argument("--out", help="also write the report (Markdown) to this file")
     ap.add_argument("--cpu-time", action="store_true",
-                    help="public-key table: count CPU time on both sides (fips140 speed --cpu-time, openssl speed "
-                         "without -elapsed) instead of wall time; steadier on a shared machine")
+                    help="public-key and kdf-mac tables: count CPU time on both sides (fips140 speed --cpu-time, "
+                         "openssl speed without -elapsed, kdf_bench --cpu-time) instead of wall time; steadier on a "
+                         "shared machine")
+    ap.add_argument("--kdf-bench", help="bench/kdf_bench binary (default: kdf_bench next to the fips140 binary)")
     ap.add_argument("--update", help="replace only the generated section(s) of this Markdown file (or append them)")
     args = ap.parse_args()
 
@@ -233,8 +273,11 @@ def main():
     wanted = [a.lower() for a in args.algorithms]
     algs = [(n, o) for n, o in ALGORITHMS if not wanted or n.lower() in wanted or "symmetric" in wanted]
     pk_algs = [a for a in PK_ALGORITHMS if not wanted or a[0].lower() in wanted or "public-key" in wanted]
+    km_algs = [(n, o) for n, o in KDF_MAC_ALGORITHMS if not wanted or n.lower() in wanted or "kdf-mac" in wanted]
+    kdf_algs = [a for a in KDF_ALGORITHMS if not wanted or a[0].lower() in wanted or "kdf-mac" in wanted]
     unknown = set(wanted) - {n.lower() for n, _ in ALGORITHMS} - {a[0].lower() for a in PK_ALGORITHMS} \
-        - {"symmetric", "public-key"}
+        - {n.lower() for n, _ in KDF_MAC_ALGORITHMS} - {a[0].lower() for a in KDF_ALGORITHMS} \
+        - {"symmetric", "public-key", "kdf-mac"}
     if unknown:
         print(f"compare.py: unknown algorithm(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
@@ -257,6 +300,48 @@ def main():
                 theirs = max(filter(None, [theirs, t]), default=None)
             ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
             rows.append((name, size, mbps(mine), mbps(theirs), ratio, " ".join(ossl_args)))
+
+    # issue 6 (kdf-mac): MACs and modes per size, then the KDFs against bench/kdf_bench
+    km_rows = []
+    for name, ossl_args in km_algs:
+        print(f"compare.py: {name}...", file=sys.stderr, flush=True)
+        for size in sizes:
+            mine = theirs = None
+            for _ in range(args.repeat):
+                m = fips140_speed(args.fips140, name, [size], args.seconds, args.cpu_time)
+                # fips140 speed runs XTS buffers below 16 bytes (its minimum data unit) at 16; OpenSSL refuses them
+                m = m.get(size, m.get(16) if name.endswith("-XTS") and size < 16 else None)
+                t = openssl_speed(args.openssl, ossl_args, max(size, 16) if name.endswith("-XTS") else size,
+                                  args.seconds, args.cpu_time)
+                mine = max(filter(None, [mine, m]), default=None)
+                theirs = max(filter(None, [theirs, t]), default=None)
+            ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
+            km_rows.append((name, size, mbps(mine), mbps(theirs), ratio, " ".join(ossl_args)))
+    kdf_bench = args.kdf_bench or os.path.join(os.path.dirname(os.path.abspath(args.fips140)), "kdf_bench")
+    have_kdf_bench = os.access(kdf_bench, os.X_OK)
+    if kdf_algs and not have_kdf_bench:
+        print(f"compare.py: {kdf_bench} not found (built with OpenSSL's libcrypto by CMake): KDF rows show fips140 "
+              "alone", file=sys.stderr)
+    kdf_rows = []
+    clock_args = ["--cpu-time"] if args.cpu_time else []
+    for name, field, unit in kdf_algs:
+        print(f"compare.py: {name}...", file=sys.stderr, flush=True)
+        mine = theirs = None
+        note = "kdf_bench (EVP_KDF)" if have_kdf_bench else "none (kdf_bench not built)"
+        for _ in range(args.repeat):
+            m, m_iter = kdf_rate([args.fips140, "speed", "--json", "--seconds", str(args.seconds)] + clock_args
+                                 + [name], name, field)
+            t = t_iter = None
+            if have_kdf_bench:
+                t, t_iter = kdf_rate([kdf_bench, "--seconds", str(args.seconds)] + clock_args + [name], name, field)
+            if m and t and m_iter != t_iter:  # both sides must run the same iteration count
+                print(f"compare.py: {name}: iterations differ (fips140 {m_iter}, kdf_bench {t_iter})", file=sys.stderr)
+                t = None
+                note = f"none (iterations differ: {m_iter} vs {t_iter})"
+            mine = max(filter(None, [mine, m]), default=None)
+            theirs = max(filter(None, [theirs, t]), default=None)
+        ratio = f"{mine / theirs:.2f}" if mine and theirs else "n/a"
+        kdf_rows.append((name, unit, ops(mine), ops(theirs), ratio, note))
 
     pk_rows = []
     ossl_cache = {}  # (openssl name, repeat) -> figures: sign and verify rows share one OpenSSL run
@@ -283,8 +368,17 @@ def main():
                 "|---|---:|---:|---:|---|"]
     pk_lines += [f"| {n} | {a} | {b} | {r} | {o} |" for n, a, b, r, o in pk_rows]
     pk_table = "\n".join(pk_lines) if pk_rows else ""
+    km_lines = ["| Algorithm | Size (bytes) | fips140 MB/s | OpenSSL MB/s | Ratio (fips140 / OpenSSL) "
+                "| `openssl speed` |",
+                "|---|---:|---:|---:|---:|---|"]
+    km_lines += [f"| {n} | {s} | {a} | {b} | {r} | `{o}` |" for n, s, a, b, r, o in km_rows]
+    km_table = "\n".join(km_lines) if km_rows else ""
+    kdf_lines = ["| KDF | Unit | fips140 | OpenSSL | Ratio (fips140 / OpenSSL) | OpenSSL side |",
+                 "|---|---|---:|---:|---:|---|"]
+    kdf_lines += [f"| {n} | {u} | {a} | {b} | {r} | {o} |" for n, u, a, b, r, o in kdf_rows]
+    kdf_table = "\n".join(kdf_lines) if kdf_rows else ""
     facts_md = "\n".join(f"- **{k}**: {v}" for k, v in facts)
-    print(facts_md + "\n\n" + "\n\n".join(t for t in (table, pk_table) if t))
+    print(facts_md + "\n\n" + "\n\n".join(t for t in (table, km_table, kdf_table, pk_table) if t))
 
     clock_note = ("counting process CPU time on both sides (`fips140 speed --cpu-time`, `openssl speed` without "
                   "`-elapsed`)") if args.cpu_time else "counting wall-clock time on both sides"
@@ -306,9 +400,30 @@ fips140 validates the peer's public key on every call. Key generation includes t
 (FIPS 140-3 IG 10.3.A); OpenSSL 3.0's `speed` has no key-generation benchmark.
 """ if pk_rows else ""
 
+    km_doc = f"""Produced by `bench/compare.py` in one run, {clock_note}, on:
+
+{facts_md}
+
+{km_table}
+
+{kdf_table}
+
+MB = 10^6 bytes per second of input; ratio > 1 means fips140 is faster. Each cell is the best of {args.repeat}
+measurement(s) of about {args.seconds:g} s, the two programs alternating per cell. CMAC: a 16-byte MAC per buffer, key
+set once (`openssl speed -cmac`). AES-128-CCM: one sealed record per buffer, 12-byte nonce, 13-byte AAD, 16-byte tag
+(`openssl speed -aead` uses the same lengths, and re-keys per record). AES-256-XTS: one data unit per buffer, fixed
+tweak. HKDF-SHA2-256: extract and expand, 32-byte IKM, 32-byte salt, 10-byte info, 32 bytes out. PBKDF2-HMAC-SHA2-256:
+16-byte password, 16-byte salt, 10000 iterations, 32 bytes out, counted in HMAC iterations per second. OpenSSL's KDF
+side is bench/kdf_bench (EVP_KDF with its parameters set once, each call a full derivation).
+""" if km_rows or kdf_rows else ""
+
     if args.update:
         if rows:
-            replace_section(args.update, "symmetric", "# fips140 vs OpenSSL: throughput\n\n" + facts_md + "\n\n" + table)
+            replace_section(args.update, "symmetric", "# fips140 vs OpenSSL: throughput\n\nProduced by "
+                            "`bench/compare.py` (`fips140 speed --json` against `openssl speed -mr -elapsed`) in one "
+                            "run, on:\n\n" + facts_md + "\n\n" + table)
+        if km_doc:
+            replace_section(args.update, "kdf-mac", km_doc)
         if pk_rows:
             replace_section(args.update, "public-key", pk_doc)
         print(f"compare.py: updated {args.update}", file=sys.stderr)
@@ -336,6 +451,7 @@ OpenSSL arguments per algorithm:
 
 {mapping}
 
+{"## MACs, modes and KDFs (issue 6)" + chr(10) + chr(10) + km_doc if km_doc else ""}
 {pk_doc}"""
         with open(args.out, "w") as f:
             f.write(doc)

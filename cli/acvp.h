@@ -55,6 +55,16 @@ extern const acvp_family acvp_family_ecdsa;      /* ECDSA keyGen, keyVer, sigGen
 extern const acvp_family acvp_family_kas_ecc;    /* KAS-ECC-SSC Sp800-56Ar3 (acvp_kas_ecc.c) */
 extern const acvp_family acvp_family_rsa_keygen; /* RSA keyGen FIPS186-5 (acvp_rsa_keygen.c) */
 extern const acvp_family acvp_family_rsa_sig;    /* RSA sigGen, sigVer FIPS186-5 (acvp_rsa_sig.c) */
+extern const acvp_family acvp_family_cmac;       /* CMAC-AES 1.0 (acvp_cmac.c) */
+extern const acvp_family acvp_family_ccm;        /* ACVP-AES-CCM 1.0, ACVP-AES-GMAC (acvp_ccm.c) */
+extern const acvp_family acvp_family_xts;        /* ACVP-AES-XTS 1.0, 2.0 (acvp_xts.c) */
+extern const acvp_family acvp_family_kw;         /* ACVP-AES-KW, ACVP-AES-KWP 1.0 (acvp_kw.c) */
+extern const acvp_family acvp_family_hkdf;       /* HKDF 1.0 (acvp_hkdf.c) */
+extern const acvp_family acvp_family_kda;        /* KDA HKDF, OneStep Sp800-56Cr2 (acvp_kda.c) */
+extern const acvp_family acvp_family_kbkdf;      /* KDF 1.0, SP 800-108 (acvp_kbkdf.c) */
+extern const acvp_family acvp_family_kdf135;     /* kdf-components ansix9.63, ssh (acvp_kdf135.c) */
+extern const acvp_family acvp_family_tls_kdf;    /* kdf-components tls, TLS-v1.2 KDF RFC7627, TLS-v1.3 KDF RFC8446 (acvp_tls_kdf.c) */
+extern const acvp_family acvp_family_pbkdf;      /* PBKDF 1.0 (acvp_pbkdf.c) */
 
 /* ---- helpers (acvp_util.c) */
 

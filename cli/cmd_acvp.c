@@ -19,7 +19,10 @@
 static const acvp_family *const families[] = {&acvp_family_sha, &acvp_family_shake, &acvp_family_hmac,
                                               &acvp_family_aes, &acvp_family_drbg,
                                               &acvp_family_eddsa, &acvp_family_ecdsa, &acvp_family_kas_ecc,
-                                              &acvp_family_rsa_keygen, &acvp_family_rsa_sig};
+                                              &acvp_family_rsa_keygen, &acvp_family_rsa_sig,
+                                              &acvp_family_cmac, &acvp_family_ccm, &acvp_family_xts, &acvp_family_kw,
+                                              &acvp_family_hkdf, &acvp_family_kda, &acvp_family_kbkdf,
+                                              &acvp_family_kdf135, &acvp_family_tls_kdf, &acvp_family_pbkdf};
 
 /* find_vector_set - the vector set object: the root, or the element of a root array that has "algorithm". */
 static const json_value *find_vector_set(const json_value *root)

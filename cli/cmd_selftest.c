@@ -26,7 +26,7 @@ static void on_report(void *arg, const char *name, uint64_t ns)
         json_write_string(stdout, name, strlen(name));
         printf(",\"result\":\"pass\",\"ns\":%llu}\n", (unsigned long long)ns);
     } else {
-        printf("  pass  %-20s %8llu us\n", name, (unsigned long long)((ns + 500) / 1000));
+        printf("  pass  %-24s %8llu us\n", name, (unsigned long long)((ns + 500) / 1000));
     }
     fflush(stdout);
 }

@@ -18,6 +18,8 @@ typedef struct wp_schema {
 
 static const wp_schema schemas[] = {
     {"AES-GCM", "aead_test_schema_v1.json", "AeadTest", wp_test_aes_gcm},
+    {"AES-CMAC", "mac_test_schema_v1.json", "MacTest", wp_test_aes_cmac},
+    {"AES-CCM", "aead_test_schema_v1.json", "AeadTest", wp_test_aes_ccm},
     {"AES-CBC-PKCS5", "ind_cpa_test_schema_v1.json", "IndCpaTest", wp_test_aes_cbc_pkcs5},
     {"EDDSA", "eddsa_verify_schema_v1.json", "EddsaVerify", wp_test_eddsa_verify},
     {"ECDSA", "ecdsa_p1363_verify_schema_v1.json", "EcdsaP1363Verify", wp_test_ecdsa_p1363},
@@ -28,6 +30,11 @@ static const wp_schema schemas[] = {
     {"RSASSA-PSS", "rsassa_pss_verify_schema_v1.json", "RsassaPssVerify", wp_test_rsa_pss_verify},
     {"RSAES-OAEP", "rsaes_oaep_decrypt_schema_v1.json", "RsaesOaepDecrypt", wp_test_rsa_oaep_decrypt},
     {NULL, "mac_test_schema_v1.json", "MacTest", wp_test_hmac},
+    {"HKDF-SHA-1", "hkdf_test_schema_v1.json", "HkdfTest", wp_test_hkdf},
+    {"HKDF-SHA-256", "hkdf_test_schema_v1.json", "HkdfTest", wp_test_hkdf},
+    {"HKDF-SHA-384", "hkdf_test_schema_v1.json", "HkdfTest", wp_test_hkdf},
+    {"HKDF-SHA-512", "hkdf_test_schema_v1.json", "HkdfTest", wp_test_hkdf},
+    {"HKDF-SHA-256", "hkdf_test_schema.json", "HkdfTest", wp_test_hkdf}, /* older files: schema name without _v1 */
 };
 
 /* wp_hex_field - see wycheproof.h. */

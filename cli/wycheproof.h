@@ -53,7 +53,18 @@ wp_outcome wp_test_rsa_pss_verify(const char *alg, const json_value *group, cons
 wp_outcome wp_test_rsa_oaep_decrypt(const char *alg, const json_value *group, const json_value *test, char *detail,
                                     size_t detail_len);
 
+/* wp_test_hkdf - HkdfTest (wycheproof_hkdf.c); wp_hkdf_hash - the hash of "HKDF-SHA-256" etc., 0 if none. */
+wp_outcome wp_test_hkdf(const char *alg, const json_value *group, const json_value *test, char *detail,
+                        size_t detail_len);
+int wp_hkdf_hash(const char *alg);
+
 /* wp_hmac_hash - the hash of a Wycheproof HMAC algorithm name ("HMACSHA256", "HMACSHA3-512"...), 0 if none. */
 int wp_hmac_hash(const char *alg);
+
+/* wp_test_aes_cmac - MacTest for AES-CMAC; wp_test_aes_ccm - AeadTest for AES-CCM (wycheproof_cmac_ccm.c). */
+wp_outcome wp_test_aes_cmac(const char *alg, const json_value *group, const json_value *test, char *detail,
+                            size_t detail_len);
+wp_outcome wp_test_aes_ccm(const char *alg, const json_value *group, const json_value *test, char *detail,
+                           size_t detail_len);
 
 #endif

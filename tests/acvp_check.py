@@ -15,7 +15,7 @@ case-insensitively; resultsArray compares every field of every entry. "testPasse
 false; an expected true accepts an absent testPassed. Every expected test must be answered, except large data
 tests (testType LDT) when --skip-ldt is given (which also sets FIPS140_ACVP_SKIP_LDT=1 for the CLI), and tests of
 groups on curves or KAS schemes the module does not implement (UNSUPPORTED_CURVES: ED-448, B-*, K-*;
-UNSUPPORTED_SCHEMES: MQV), which must not be answered. EDDSA
+UNSUPPORTED_SCHEMES: MQV; UNSUPPORTED_GROUP_VALUES: CMAC-TDES, TLS 1.0/1.1), which must not be answered. EDDSA
 keyGen answers are random: q must be the Ed25519 public key of the returned d (computed here independently).
 
 Prints up to 10 mismatches and a closing line "N passed, M failed". Exit 0 only if M == 0 and N > 0, or if every
@@ -35,10 +35,24 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import acvp_random_ec  # noqa: E402  checkers of random ECDSA answers (keys, signatures)
 import acvp_random_rsa  # noqa: E402  checkers of random RSA answers
 
-ANSWER_FIELDS = ("md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed", "returnedBits", "signature")
+ANSWER_FIELDS = (
+    "md", "mac", "ct", "pt", "tag", "resultsArray", "testPassed", "returnedBits", "signature",
+    "derivedKey", "dkm", "dkms",  # HKDF, PBKDF, KDA (dkms: multi-expansion, compared as a whole list)
+    "keyOut",  # KDF (SP 800-108)
+    "keyData",  # kdf-components ansix9.63
+    "initialIvClient", "initialIvServer", "encryptionKeyClient", "encryptionKeyServer",  # kdf-components ssh
+    "integrityKeyClient", "integrityKeyServer",
+    "masterSecret", "keyBlock",  # TLS 1.0-1.2
+    "clientEarlyTrafficSecret", "earlyExporterMasterSecret", "clientHandshakeTrafficSecret",  # TLS-v1.3-KDF
+    "serverHandshakeTrafficSecret", "clientApplicationTrafficSecret", "serverApplicationTrafficSecret",
+    "exporterMasterSecret", "resumptionMasterSecret",
+)
 # groups the module does not implement: skipped, and must not be answered. Binary curves: deprecated by SP 800-186.
 UNSUPPORTED_CURVES = ("ED-448",) + tuple("%s-%d" % (k, b) for k in "BK" for b in (163, 233, 283, 409, 571))
 UNSUPPORTED_SCHEMES = ("fullMqv", "onePassMqv")  # KAS-ECC-SSC: MQV is not implemented
+# other group fields naming what the module does not implement: TDES (no TDES in the module), TLS 1.0/1.1's PRF (needs
+# MD5; TLS 1.0/1.1 are not allowed by SP 800-52 Rev. 2)
+UNSUPPORTED_GROUP_VALUES = {"macMode": ("CMAC-TDES",), "tlsVersion": ("v1.0/1.1",)}
 MAX_REPORTS = 10
 
 
@@ -149,8 +163,8 @@ RANDOM_CHECKERS.update(acvp_random_rsa.CHECKERS)
 def answer_fields(group, test):
     """answer_fields - the answer fields of an expected test, given its group's direction."""
     fields = [k for k in ANSWER_FIELDS if k in test]
-    if "testPassed" in test:  # signature verification: the signature is an input
-        fields = [k for k in fields if k != "signature"]
+    if "testPassed" in test:  # signature / MAC verification, KDA VAL: the signature, MAC or dkm(s) is an input
+        fields = [k for k in fields if k not in ("signature", "mac", "dkm", "dkms")]
     direction = group.get("direction")
     if direction == "encrypt":
         fields = [k for k in fields if k not in ("pt", "testPassed")]
@@ -243,12 +257,13 @@ def check(args):
                     reports.append("tgId %s tcId %s: LDT answered although skipped" % (tgid, tcid))
                 continue
             if (group.get("curve") in UNSUPPORTED_CURVES or group.get("scheme") in UNSUPPORTED_SCHEMES
-                    or group.get("domainParameterGenerationMode") in UNSUPPORTED_CURVES):
+                    or group.get("domainParameterGenerationMode") in UNSUPPORTED_CURVES
+                    or any(group.get(k) in v for k, v in UNSUPPORTED_GROUP_VALUES.items())):
                 skipped += 1
                 unsupported += 1
                 if (tgid, tcid) in got:
                     failed += 1
-                    reports.append("tgId %s tcId %s: unsupported curve or scheme answered" % (tgid, tcid))
+                    reports.append("tgId %s tcId %s: unsupported curve, scheme or option answered" % (tgid, tcid))
                 continue
             checker = RANDOM_CHECKERS.get((prompt.get("algorithm"), prompt.get("mode")))
             if checker is None and not answer_fields(group, et):

@@ -16,5 +16,13 @@
 #include "eddsa.h"
 #include "rsa.h"
 #include "dh.h"
+#include "cmac.h"
+#include "ccm.h"
+#include "xts.h"
+#include "keywrap.h"
+#include "kdf.h"
+#include "kbkdf.h"
+#include "tls_kdf.h"
+#include "pbkdf2.h"
 
 #endif

@@ -75,6 +75,10 @@ typedef enum fips140_indicator {
 FIPS140_API void fips140_indicator_clear(void);
 FIPS140_API fips140_indicator fips140_indicator_get(void);
 
+/* fips140_last_refusal - the rule behind the last FIPS140_ERR_NOT_APPROVED returned on this thread by a service
+ * that names one, e.g. "SP 800-132 5.1: salt shorter than 128 bits"; NULL if none did. A constant string. */
+FIPS140_API const char *fips140_last_refusal(void);
+
 /* fips140_wipe - zeroise n bytes at p in a way the compiler cannot remove. */
 FIPS140_API void fips140_wipe(void *p, size_t n);
 

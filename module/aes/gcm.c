@@ -310,7 +310,7 @@ fips140_status fips140_aes_gcm_start(fips140_aes_gcm_ctx *ctx, int direction, co
     if (s != FIPS140_OK)
         return s;
     if (direction == FIPS140_GCM_ENCRYPT && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §8.2: IV not generated inside the module */
+        return fips140_refuse("SP 800-38D 8.2: GCM encryption with an IV not generated inside the module");
     do_start(state_of(ctx), direction, iv, ivlen);
     /* §8.2: the module does not generate the IV, so encryption is not an approved service (yet). */
     fips140_indicator_approved(direction == FIPS140_GCM_DECRYPT);
@@ -387,7 +387,7 @@ fips140_status fips140_aes_gcm_finish(fips140_aes_gcm_ctx *ctx, uint8_t *tag, si
         return s;
     gcm_state *st = state_of(ctx);
     if (st->iv_generated && !tag_approved(taglen) && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2 */
+        return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
     int approved = st->iv_generated && tag_approved(taglen);
     uint8_t t[16];
     compute_tag(st, aes_sched_of_const(&ctx->key), t);
@@ -407,7 +407,7 @@ fips140_status fips140_aes_gcm_verify(fips140_aes_gcm_ctx *ctx, const uint8_t *t
     if (s != FIPS140_OK)
         return s;
     if (!tag_approved(taglen) && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2: tag lengths 32, 64, 96..128 bits */
+        return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
     gcm_state *st = state_of(ctx);
     uint8_t t[16];
     compute_tag(st, aes_sched_of_const(&ctx->key), t);
@@ -449,7 +449,7 @@ fips140_status fips140_aes_gcm_encrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, u
     if (s != FIPS140_OK)
         return s;
     if (fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §8.2: IV not generated inside the module */
+        return fips140_refuse("SP 800-38D 8.2: GCM encryption with an IV not generated inside the module");
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
     do_start(st, FIPS140_GCM_ENCRYPT, iv, ivlen);
@@ -475,7 +475,7 @@ fips140_status fips140_aes_gcm_decrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, c
     if (s != FIPS140_OK)
         return s;
     if (!tag_approved(taglen) && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2: tag lengths 32, 64, 96..128 bits */
+        return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
     do_start(st, FIPS140_GCM_DECRYPT, iv, ivlen);

@@ -63,7 +63,7 @@ fips140_status fips140_aes_gcm_encrypt_random_iv(fips140_aes_gcm_ctx *ctx, uint8
     if ((uint64_t)aadlen > RIV_MAX_AAD_BYTES || (uint64_t)len > RIV_MAX_TEXT_BYTES)
         return FIPS140_ERR_DATA_LENGTH;
     if (!riv_tag_approved(taglen) && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED; /* §5.2.1.2 */
+        return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
 
     s = riv_start(ctx, iv_out);
     if (s == FIPS140_OK)

@@ -41,6 +41,20 @@ typedef enum cast_id {
     CAST_RSA_SIG,
     CAST_RSA_OAEP,
     CAST_FFDH,
+    CAST_CMAC,
+    CAST_GMAC,
+    CAST_AES_CCM,
+    CAST_AES_XTS,
+    CAST_AES_KW,
+    CAST_AES_KWP,
+    CAST_KDA_HKDF,
+    CAST_KDA_ONESTEP,
+    CAST_TLS12_KDF,
+    CAST_TLS13_KDF,
+    CAST_PBKDF,
+    CAST_KBKDF,
+    CAST_X963_KDF,
+    CAST_SSH_KDF,
     CAST_COUNT
 } cast_id;
 
@@ -72,6 +86,21 @@ int fips140_cast_eddsa(void);
 int fips140_cast_rsa_sig(void);
 int fips140_cast_rsa_oaep(void);
 int fips140_cast_ffdh(void);
+/* Issue 6: MACs, modes and KDFs. */
+int fips140_cast_cmac(void);        /* aes/ */
+int fips140_cast_gmac(void);
+int fips140_cast_aes_ccm(void);
+int fips140_cast_aes_xts(void);
+int fips140_cast_aes_kw(void);
+int fips140_cast_aes_kwp(void);
+int fips140_cast_kda_hkdf(void);    /* kdf/ */
+int fips140_cast_kda_onestep(void);
+int fips140_cast_tls12_kdf(void);
+int fips140_cast_tls13_kdf(void);
+int fips140_cast_pbkdf(void);
+int fips140_cast_kbkdf(void);
+int fips140_cast_x963_kdf(void);
+int fips140_cast_ssh_kdf(void);
 
 /* Lifecycle state and per-CAST state (0 untested, 1 passed). */
 extern _Atomic int fips140_state_value;
@@ -138,6 +167,11 @@ static inline int fips140_refuse_unapproved(void)
 {
     return fips140_get_mode() == FIPS140_MODE_ONLY && !fips140_in_cast;
 }
+
+/* fips140_refuse - a FIPS140=only refusal that names its rule: remembers rule (a string constant naming the document,
+ * section and condition) for fips140_last_refusal() and returns FIPS140_ERR_NOT_APPROVED. Use as
+ * `if (!approved && fips140_refuse_unapproved()) return fips140_refuse("SP 800-132 5.1: salt shorter than 128 bits");` */
+fips140_status fips140_refuse(const char *rule);
 
 /* Service indicator (core/indicator.c). */
 void fips140_indicator_set(fips140_indicator value);

@@ -43,6 +43,20 @@ static const cast_entry casts[CAST_COUNT] = {
     [CAST_RSA_SIG] = {"RSA-SigGen", fips140_cast_rsa_sig, 0},
     [CAST_RSA_OAEP] = {"KTS-IFC", fips140_cast_rsa_oaep, 0},
     [CAST_FFDH] = {"KAS-FFC-SSC", fips140_cast_ffdh, 0},
+    [CAST_CMAC] = {"CMAC-AES", fips140_cast_cmac, 0},
+    [CAST_GMAC] = {"ACVP-AES-GMAC", fips140_cast_gmac, 0},
+    [CAST_AES_CCM] = {"ACVP-AES-CCM", fips140_cast_aes_ccm, 0},
+    [CAST_AES_XTS] = {"ACVP-AES-XTS", fips140_cast_aes_xts, 0},
+    [CAST_AES_KW] = {"ACVP-AES-KW", fips140_cast_aes_kw, 0},
+    [CAST_AES_KWP] = {"ACVP-AES-KWP", fips140_cast_aes_kwp, 0},
+    [CAST_KDA_HKDF] = {"KDA-HKDF", fips140_cast_kda_hkdf, 0},
+    [CAST_KDA_ONESTEP] = {"KDA-OneStep", fips140_cast_kda_onestep, 0},
+    [CAST_TLS12_KDF] = {"TLS-v1.2-KDF", fips140_cast_tls12_kdf, 0},
+    [CAST_TLS13_KDF] = {"TLS-v1.3-KDF", fips140_cast_tls13_kdf, 0},
+    [CAST_PBKDF] = {"PBKDF", fips140_cast_pbkdf, 0},
+    [CAST_KBKDF] = {"KDF", fips140_cast_kbkdf, 0},
+    [CAST_X963_KDF] = {"kdf-components-ansix9.63", fips140_cast_x963_kdf, 0},
+    [CAST_SSH_KDF] = {"kdf-components-ssh", fips140_cast_ssh_kdf, 0},
 };
 
 /* The integrity check (core/integrity.c): breakable under this name, which it passes to fips140_break_requested. */

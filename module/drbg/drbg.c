@@ -275,7 +275,9 @@ static fips140_status refused(void)
     fips140_status st = fips140_service_check();
     if (st != FIPS140_OK)
         return st;
-    return fips140_refuse_unapproved() ? FIPS140_ERR_NOT_APPROVED : FIPS140_OK;
+    return fips140_refuse_unapproved()
+               ? fips140_refuse("SP 800-90A Rev. 1 8.6.5: DRBG entropy input from outside the module")
+               : FIPS140_OK;
 }
 
 fips140_status fips140_drbg_instantiate(fips140_drbg_ctx *ctx, const fips140_drbg_params *params,

@@ -290,7 +290,7 @@ static fips140_status sign_begin(const ec_curve *c, const uint8_t *priv, size_t 
     /* SP 800-131A Rev. 2 §3: signature generation needs a hash of at least 112-bit security (SHA-224 and up). */
     *approved = dlen >= 28;
     if (!*approved && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("SP 800-131A Rev. 2 9: ECDSA signature generation with a digest under 224 bits");
     return FIPS140_OK;
 }
 
@@ -416,7 +416,7 @@ fips140_status fips140_ecdsa_verify(fips140_ec_curve curve, const uint8_t *pub, 
     /* SP 800-131A Rev. 2 §3: SHA-1 remains acceptable for legacy signature verification. */
     int approved = digestlen >= 20;
     if (!approved && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("SP 800-131A Rev. 2 9: ECDSA verification with a digest under 160 bits");
     if (siglen != 2 * c->bytes || verify_internal(c, &Q, digest, digestlen, sig) != 0)
         return FIPS140_ERR_AUTH;
     fips140_indicator_approved(approved);

@@ -141,7 +141,7 @@ static fips140_status prepare(eddsa_msg *em, uint8_t ph[64], fips140_eddsa_varia
     }
     em->dom_hdr[1] = (uint8_t)ctxlen;
     if (!*approved && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("FIPS 186-5 7: Ed25519ctx is not an approved EdDSA variant");
     return FIPS140_OK;
 }
 

@@ -34,7 +34,7 @@ fips140_status fips140_hmac_init(fips140_hmac_ctx *ctx, fips140_hash_alg alg, co
     if (keylen > UINT32_MAX)
         return FIPS140_ERR_KEY_LENGTH;
     if (!key_approved(keylen) && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("SP 800-131A Rev. 2 10: HMAC key shorter than 112 bits");
 
     size_t block = fips140_hash_block_size(alg), dlen = fips140_hash_digest_size(alg);
     uint8_t k0[FIPS140_HASH_MAX_BLOCK], pad[FIPS140_HASH_MAX_BLOCK];

@@ -188,7 +188,8 @@ static fips140_status sig_begin(const fips140_rsa_key *key, int need_priv, fips1
     *approved = key->bits >= FIPS140_RSA_MIN_BITS && rsa_key_e_approved(key) && hash != FIPS140_SHA1 &&
                 mgf != FIPS140_SHA1;
     if (!*approved && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("SP 800-131A Rev. 2 / FIPS 186-5 5.1: RSA legacy verification (modulus < 2048 bits, "
+                              "e outside 2^16..2^256 or SHA-1)");
     return FIPS140_OK;
 }
 
@@ -370,7 +371,7 @@ static fips140_status oaep_begin(const fips140_rsa_key *key, int need_priv, fips
         return FIPS140_ERR_ARG;
     *approved = rsa_key_e_approved(key) && hash != FIPS140_SHA1 && mgf1 != FIPS140_SHA1;
     if (!*approved && fips140_refuse_unapproved())
-        return FIPS140_ERR_NOT_APPROVED;
+        return fips140_refuse("SP 800-56B Rev. 2: RSA-OAEP with SHA-1 or e outside 2^16..2^256");
     return FIPS140_OK;
 }
 

@@ -16,7 +16,9 @@
  *     has no test hooks. rbg_probe() checks that the wrapper is in place.
  * Covered: ECDSA key generation, public key, signing (random and RFC 6979 k) and ECDH on every curve the module
  * offers (fips140_ec_scalar_size != 0); Ed25519 key generation, public key, Ed25519 and Ed25519ph signing; AES-GCM
- * (128/192/256) encryption and decryption; HMAC (SHA-1, SHA-2, SHA-3); CTR, HMAC and Hash DRBG instantiate, reseed
+ * (128/192/256) encryption and decryption; CMAC, GMAC, CCM, XTS, KW and KWP; HKDF, the one-step KDF, PBKDF2, SP 800-108
+ * (HMAC and CMAC), X9.63, SSH and the TLS 1.2 and 1.3 KDFs;
+ * HMAC (SHA-1, SHA-2, SHA-3); CTR, HMAC and Hash DRBG instantiate, reseed
  * and generate; FFDH key generation, public key and shared secret (ffdhe2048, MODP-2048); RSA-2048 key generation,
  * private-key loading, PKCS#1 v1.5 and PSS signing, OAEP decryption (good and corrupted ciphertexts).
  *
@@ -221,6 +223,170 @@ static void test_gcm(tu_rng *r)
     fips140_wipe(&ctx, sizeof ctx);
 }
 
+/* ---- CMAC, GMAC, CCM, XTS, KW/KWP (issue 6): keys and plaintexts secret; MACs, tags, ciphertexts and wrapped
+ * keys public once computed; a failed authentication is a public verdict. */
+static void test_aes_modes(tu_rng *r)
+{
+    uint8_t key[64], nonce[13], aad[20], pt[77], ct[77 + 16], back[77 + 16], tag[16], mac[16], mac2[16];
+    size_t outlen = 0;
+    tu_fill(r, nonce, sizeof nonce);
+    tu_fill(r, aad, sizeof aad);
+    for (size_t kl = 16; kl <= 32; kl += 8) {
+        /* CMAC: one-shot and streaming with a partial last block. */
+        secret_bytes(r, key, kl);
+        secret_bytes(r, pt, sizeof pt);
+        CHECK_OK(public_status(fips140_cmac(mac, sizeof mac, key, kl, pt, sizeof pt)), "cmac %zu", kl);
+        fips140_cmac_ctx cm;
+        CHECK_OK(public_status(fips140_cmac_init(&cm, key, kl)), "cmac init %zu", kl);
+        CHECK_OK(public_status(fips140_cmac_update(&cm, pt, 40)), "cmac update %zu", kl);
+        CHECK_OK(public_status(fips140_cmac_update(&cm, pt + 40, sizeof pt - 40)), "cmac update %zu", kl);
+        CHECK_OK(public_status(fips140_cmac_final(&cm, mac2, sizeof mac2)), "cmac final %zu", kl);
+        PUBLIC(mac, sizeof mac);
+        PUBLIC(mac2, sizeof mac2);
+        CHECK_MEM(mac2, mac, sizeof mac, "cmac streaming = one-shot %zu", kl);
+        CHECK_OK(public_status(fips140_cmac_init(&cm, key, kl)), "cmac init %zu", kl);
+        CHECK_OK(public_status(fips140_cmac_update(&cm, pt, sizeof pt)), "cmac update %zu", kl);
+        mac[0] ^= 1;
+        CHECK_ST(public_status(fips140_cmac_verify_final(&cm, mac, sizeof mac)), FIPS140_ERR_AUTH, "cmac bad %zu", kl);
+        fips140_cmac_wipe(&cm);
+
+        /* GMAC over secret data under a secret key. */
+        CHECK_OK(public_status(fips140_gmac(tag, sizeof tag, key, kl, nonce, 12, pt, sizeof pt)), "gmac %zu", kl);
+        PUBLIC(tag, sizeof tag);
+
+        /* CCM encrypt, decrypt, forged tag. */
+        fips140_aes_ccm_ctx ccm;
+        CHECK_OK(public_status(fips140_aes_ccm_init(&ccm, key, kl)), "ccm init %zu", kl);
+        CHECK_OK(public_status(fips140_aes_ccm_encrypt(&ccm, ct, tag, 16, nonce, 13, aad, sizeof aad, pt, sizeof pt)),
+                 "ccm encrypt %zu", kl);
+        PUBLIC(ct, sizeof pt);
+        PUBLIC(tag, sizeof tag);
+        CHECK_OK(public_status(fips140_aes_ccm_decrypt(&ccm, back, nonce, 13, aad, sizeof aad, ct, sizeof pt, tag, 16)),
+                 "ccm decrypt %zu", kl);
+        tag[5] ^= 4;
+        CHECK_ST(public_status(fips140_aes_ccm_decrypt(&ccm, back, nonce, 13, aad, sizeof aad, ct, sizeof pt, tag, 16)),
+                 FIPS140_ERR_AUTH, "ccm bad tag %zu", kl);
+        fips140_aes_ccm_wipe(&ccm);
+
+        /* KW and KWP, forward and inverse cipher; a corrupted wrapping fails on a public verdict. */
+        fips140_aes_key ak;
+        CHECK_OK(public_status(fips140_aes_key_init(&ak, key, kl)), "kw key %zu", kl);
+        for (int inv = 0; inv <= 1; inv++) {
+            CHECK_OK(public_status(fips140_aes_kw_wrap(&ak, inv, ct, &outlen, pt, 32)), "kw wrap %zu", kl);
+            PUBLIC(ct, 40);
+            CHECK_OK(public_status(fips140_aes_kw_unwrap(&ak, inv, back, &outlen, ct, 40)), "kw unwrap %zu", kl);
+            ct[9] ^= 1;
+            CHECK_ST(public_status(fips140_aes_kw_unwrap(&ak, inv, back, &outlen, ct, 40)), FIPS140_ERR_AUTH,
+                     "kw bad %zu", kl);
+            CHECK_OK(public_status(fips140_aes_kwp_wrap(&ak, inv, ct, &outlen, pt, 21)), "kwp wrap %zu", kl);
+            size_t wl = outlen; /* 32: a public function of the public length */
+            CHECK(wl == 32, "kwp wrapped length %zu", wl);
+            PUBLIC(ct, wl);
+            CHECK_OK(public_status(fips140_aes_kwp_unwrap(&ak, inv, back, &outlen, ct, wl)), "kwp unwrap %zu", kl);
+            PUBLIC(&outlen, sizeof outlen); /* the length in the ICV: public once the check passed */
+            CHECK(outlen == 21, "kwp unwrapped length %zu", outlen);
+            ct[20] ^= 1;
+            CHECK_ST(public_status(fips140_aes_kwp_unwrap(&ak, inv, back, &outlen, ct, wl)), FIPS140_ERR_AUTH,
+                     "kwp bad %zu", kl);
+            CHECK_OK(public_status(fips140_aes_kwp_wrap(&ak, inv, ct, &outlen, pt, 5)), "kwp wrap short %zu", kl);
+            PUBLIC(ct, 16);
+            CHECK_OK(public_status(fips140_aes_kwp_unwrap(&ak, inv, back, &outlen, ct, 16)), "kwp unwrap short %zu", kl);
+        }
+        fips140_wipe(&ak, sizeof ak);
+    }
+    /* XTS-AES-128 and -256: whole blocks and ciphertext stealing. */
+    for (size_t kl = 32; kl <= 64; kl += 32) {
+        fips140_aes_xts_ctx x;
+        uint8_t tweak[16];
+        tu_fill(r, tweak, sizeof tweak);
+        secret_bytes(r, key, kl);
+        secret_bytes(r, pt, sizeof pt);
+        CHECK_OK(public_status(fips140_aes_xts_init(&x, key, kl)), "xts init %zu", kl);
+        for (size_t len = 64; len <= sizeof pt; len += sizeof pt - 64) {
+            CHECK_OK(public_status(fips140_aes_xts_encrypt(&x, ct, pt, len, tweak)), "xts encrypt %zu/%zu", kl, len);
+            PUBLIC(ct, len);
+            CHECK_OK(public_status(fips140_aes_xts_decrypt(&x, back, ct, len, tweak)), "xts decrypt %zu/%zu", kl, len);
+            PUBLIC(back, len);
+            PUBLIC(pt, len);
+            CHECK_MEM(back, pt, len, "xts round trip %zu/%zu", kl, len);
+            SECRET(pt, sizeof pt);
+        }
+        fips140_aes_xts_wipe(&x);
+    }
+}
+
+/* ---- KDFs (issue 6): the input secret (IKM, Z, password, key) is secret and so is the derived key, which stays
+ * undefined; only statuses are looked at. Salts, labels and fixed info are public. */
+static void test_kdfs(tu_rng *r)
+{
+    uint8_t ikm[48], salt[32], info[24], out[100];
+    tu_fill(r, salt, sizeof salt);
+    tu_fill(r, info, sizeof info);
+    static const fips140_hash_alg algs[] = {FIPS140_SHA256, FIPS140_SHA512, FIPS140_SHA3_256};
+    for (size_t i = 0; i < sizeof algs / sizeof algs[0]; i++) {
+        fips140_hash_alg a = algs[i];
+        secret_bytes(r, ikm, sizeof ikm);
+        CHECK_OK(public_status(fips140_hkdf(a, out, sizeof out, ikm, sizeof ikm, salt, sizeof salt, info, sizeof info)),
+                 "hkdf %d", (int)a);
+        CHECK_OK(public_status(fips140_kda_onestep_hash(a, out, sizeof out, ikm, sizeof ikm, info, sizeof info)),
+                 "one-step hash %d", (int)a);
+        CHECK_OK(public_status(fips140_kda_onestep_hmac(a, out, sizeof out, salt, sizeof salt, ikm, sizeof ikm, info,
+                                                        sizeof info)),
+                 "one-step hmac %d", (int)a);
+        CHECK_OK(public_status(fips140_pbkdf2(a, out, 32, ikm, 20, salt, 16, 1000)), "pbkdf2 %d", (int)a);
+        CHECK_OK(public_status(fips140_x963_kdf(a, out, sizeof out, ikm, sizeof ikm, info, sizeof info)), "x963 %d",
+                 (int)a);
+        /* SP 800-108: HMAC in each mode and counter position. */
+        fips140_kbkdf_params kp;
+        memset(&kp, 0, sizeof kp);
+        kp.prf = FIPS140_KBKDF_HMAC;
+        kp.hash = a;
+        kp.key = ikm;
+        kp.keylen = 32;
+        kp.fixed = info;
+        kp.fixedlen = sizeof info;
+        kp.ctr_bits = 32;
+        kp.mode = FIPS140_KBKDF_COUNTER;
+        kp.ctr_loc = FIPS140_KBKDF_CTR_MIDDLE_FIXED;
+        kp.break_bits = 37;
+        CHECK_OK(public_status(fips140_kbkdf(&kp, out, sizeof out)), "kbkdf counter %d", (int)a);
+        kp.mode = FIPS140_KBKDF_FEEDBACK;
+        kp.ctr_loc = FIPS140_KBKDF_CTR_BEFORE_ITER;
+        kp.iv = salt;
+        kp.ivlen = 16;
+        CHECK_OK(public_status(fips140_kbkdf(&kp, out, sizeof out)), "kbkdf feedback %d", (int)a);
+        kp.mode = FIPS140_KBKDF_DOUBLE_PIPELINE;
+        kp.ctr_loc = FIPS140_KBKDF_CTR_AFTER_FIXED;
+        kp.iv = NULL;
+        kp.ivlen = 0;
+        CHECK_OK(public_status(fips140_kbkdf(&kp, out, sizeof out)), "kbkdf pipeline %d", (int)a);
+    }
+    /* SP 800-108 with CMAC-AES, a secret AES key. */
+    fips140_kbkdf_params kc;
+    memset(&kc, 0, sizeof kc);
+    kc.mode = FIPS140_KBKDF_COUNTER;
+    kc.prf = FIPS140_KBKDF_CMAC_AES;
+    kc.key = ikm;
+    kc.keylen = 32;
+    kc.fixed = info;
+    kc.fixedlen = sizeof info;
+    kc.ctr_bits = 16;
+    kc.ctr_loc = FIPS140_KBKDF_CTR_BEFORE_FIXED;
+    CHECK_OK(public_status(fips140_kbkdf(&kc, out, sizeof out)), "kbkdf cmac");
+    /* SSH (shared secret K secret, exchange hash and session id public) and TLS 1.2 / 1.3. */
+    CHECK_OK(public_status(fips140_ssh_kdf(FIPS140_SHA256, out, 32, ikm, sizeof ikm, salt, 32, salt, 32, 'C')), "ssh");
+    uint8_t ms[FIPS140_TLS12_MASTER_SECRET_LEN], hashes[4][48];
+    tu_fill(r, hashes, sizeof hashes);
+    CHECK_OK(public_status(fips140_tls12_extended_master_secret(FIPS140_SHA384, ms, ikm, sizeof ikm, hashes[0], 48)),
+             "tls12 ems");
+    CHECK_OK(public_status(fips140_tls12_key_block(FIPS140_SHA384, out, sizeof out, ms, salt, hashes[1])),
+             "tls12 key block");
+    fips140_tls13_schedule_in in = {ikm, 32, ikm + 16, 32, hashes[0], hashes[1], hashes[2], hashes[3]};
+    fips140_tls13_schedule_out so;
+    CHECK_OK(public_status(fips140_tls13_key_schedule(FIPS140_SHA384, &so, &in)), "tls13 schedule");
+    fips140_wipe(&so, sizeof so);
+}
+
 /* ---- HMAC (every SHA-2 / SHA-3 hash, keys shorter and longer than a block) and the three DRBGs with secret
  * entropy input: a DRBG's output is secret, so it stays undefined; only its status is looked at. */
 static void test_hmac_drbg(tu_rng *r)
@@ -400,6 +566,8 @@ int main(void)
           "EC curves found: %d", curves);
     test_ed25519(&r);
     test_gcm(&r);
+    test_aes_modes(&r);
+    test_kdfs(&r);
     test_hmac_drbg(&r);
     test_ffdh(&r);
     test_rsa(&r);

@@ -375,7 +375,10 @@ static int only_mode_child(void *arg)
     uint8_t out[32], key[32] = {1, 2, 3};
     fips140_hmac_ctx ctx;
     bad += fips140_get_mode() != FIPS140_MODE_ONLY;
+    bad += fips140_last_refusal() != NULL;
     bad += fips140_hmac(FIPS140_SHA256, out, 32, key, 13, "abc", 3) != FIPS140_ERR_NOT_APPROVED;
+    /* the refusal names its rule */
+    bad += fips140_last_refusal() == NULL || strstr(fips140_last_refusal(), "SP 800-131A") == NULL;
     bad += fips140_hmac_init(&ctx, FIPS140_SHA256, key, 0) != FIPS140_ERR_NOT_APPROVED;
     bad += fips140_hmac(FIPS140_SHA256, out, 32, key, 14, "abc", 3) != FIPS140_OK;
     fips140_indicator_clear();
