@@ -17,6 +17,7 @@ int cmd_speed(int argc, char **argv);
 int cmd_rand(int argc, char **argv);
 int cmd_entropy(int argc, char **argv);
 int cmd_inject(int argc, char **argv);
+int cmd_install(int argc, char **argv);
 
 /* cli_read_file - whole file into a NUL-terminated malloc'd buffer; gzip files (magic 1f 8b, any name) are
  * inflated transparently. On error returns NULL and writes the reason into err. */

@@ -21,6 +21,8 @@ static const subcommand subcommands[] = {
     {"rand", cmd_rand, "N [--hex]", "N bytes from the module's approved DRBG (raw, or hex)"},
     {"speed", cmd_speed, "[--json] [--seconds S] [--sizes N,...] [ALG...]", "measure throughput"},
     {"inject", cmd_inject, "[--check] FILE", "write the module's integrity MAC into a linked binary (post-link step)"},
+    {"install", cmd_install, "--module PATH --out FILE [--section NAME]",
+     "write the OpenSSL config section the fips140 provider checks (module-mac, install-mac)"},
 };
 
 #define N_SUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
