@@ -111,8 +111,8 @@ static void flush_aad(gcm_state *st)
     st->phase = GCM_PHASE_DATA;
 }
 
-/* wipe_message - zeroise the per-message secrets (FIPS 140-3 §7.9.7) and return to "no message". */
-static void wipe_message(gcm_state *st)
+/* gcm_msg_wipe - zeroise the per-message secrets (FIPS 140-3 §7.9.7) and return to "no message". */
+void gcm_msg_wipe(gcm_state *st)
 {
     fips140_wipe((uint8_t *)st + GCM_MSG_SECRETS_OFFSET, GCM_MSG_SECRETS_SIZE);
     st->aad_len = 0;
@@ -120,10 +120,10 @@ static void wipe_message(gcm_state *st)
     st->phase = GCM_PHASE_NONE;
 }
 
-/* compute_tag - §7.1 steps 5-6: finish S = GHASH(A || 0^v || C || 0^u || [len(A)]64 || [len(C)]64) and
+/* gcm_msg_tag - §7.1 steps 5-6: finish S = GHASH(A || 0^v || C || 0^u || [len(A)]64 || [len(C)]64) and
  * T = GCTR(J0, S) (all 16 bytes; the caller truncates). The pending partial block (of A in the AAD phase, of C in
  * the data phase) is hashed zero-padded together with the length block. */
-static void compute_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16])
+void gcm_msg_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16])
 {
     uint8_t fin[32];
     size_t n = 0;
@@ -148,9 +148,9 @@ static void compute_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16])
         tag[i] ^= st->y[i];
 }
 
-/* ---- internal steps (no gate, arguments already checked) ---- */
+/* ---- internal steps (no gate, arguments already checked; gcm_msg_* are shared with gmac.c) ---- */
 
-static void do_start(gcm_state *st, int direction, const uint8_t *iv, size_t ivlen)
+void gcm_msg_start(gcm_state *st, int direction, const uint8_t *iv, size_t ivlen)
 {
     memset(st->y, 0, 16);
     st->aad_len = 0;
@@ -182,7 +182,7 @@ static void do_start(gcm_state *st, int direction, const uint8_t *iv, size_t ivl
     st->phase = GCM_PHASE_AAD;
 }
 
-static void do_aad(gcm_state *st, const uint8_t *aad, size_t len)
+void gcm_msg_aad(gcm_state *st, const uint8_t *aad, size_t len)
 {
     if (len == 0)
         return; /* aad may be NULL */
@@ -246,23 +246,15 @@ static void do_update(gcm_state *st, const aes_sched *ks, uint8_t *out, const ui
 }
 
 /* tag_approved - SP 800-38D §5.2.1.2: t in {128, 120, 112, 104, 96} bits, or 64 / 32 bits (Appendix C). */
-static int tag_approved(size_t taglen)
+int gcm_tag_approved(size_t taglen)
 {
     return taglen == 4 || taglen == 8 || (taglen >= 12 && taglen <= 16);
 }
 
 /* ---- public API ---- */
 
-fips140_status fips140_aes_gcm_init(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen)
+void gcm_key_setup(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen)
 {
-    fips140_status s = fips140_service_begin(CAST_AES_GCM);
-    if (s != FIPS140_OK)
-        return s;
-    if (ctx == NULL || (k == NULL && klen != 0))
-        return FIPS140_ERR_NULL;
-    if (klen != 16 && klen != 24 && klen != 32)
-        return FIPS140_ERR_KEY_LENGTH;
-
     gcm_state *st = state_of(ctx);
     aes_sched *ks = aes_sched_of(&ctx->key);
     memset(st, 0, sizeof *st);
@@ -281,6 +273,19 @@ fips140_status fips140_aes_gcm_init(fips140_aes_gcm_ctx *ctx, const uint8_t *k, 
     fips140_wipe(h, sizeof h);
     st->phase = GCM_PHASE_NONE;
     st->magic = GCM_MAGIC;
+}
+
+fips140_status fips140_aes_gcm_init(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen)
+{
+    fips140_status s = fips140_service_begin(CAST_AES_GCM);
+    if (s != FIPS140_OK)
+        return s;
+    if (ctx == NULL || (k == NULL && klen != 0))
+        return FIPS140_ERR_NULL;
+    if (klen != 16 && klen != 24 && klen != 32)
+        return FIPS140_ERR_KEY_LENGTH;
+
+    gcm_key_setup(ctx, k, klen);
     fips140_indicator_approved(1);
     return FIPS140_OK;
 }
@@ -311,7 +316,7 @@ fips140_status fips140_aes_gcm_start(fips140_aes_gcm_ctx *ctx, int direction, co
         return s;
     if (direction == FIPS140_GCM_ENCRYPT && fips140_refuse_unapproved())
         return fips140_refuse("SP 800-38D 8.2: GCM encryption with an IV not generated inside the module");
-    do_start(state_of(ctx), direction, iv, ivlen);
+    gcm_msg_start(state_of(ctx), direction, iv, ivlen);
     /* §8.2: the module does not generate the IV, so encryption is not an approved service (yet). */
     fips140_indicator_approved(direction == FIPS140_GCM_DECRYPT);
     return FIPS140_OK;
@@ -329,7 +334,7 @@ fips140_status fips140_aes_gcm_aad(fips140_aes_gcm_ctx *ctx, const uint8_t *aad,
         return FIPS140_ERR_STATE;
     if ((uint64_t)len > GCM_MAX_AAD_BYTES - st->aad_len)
         return FIPS140_ERR_DATA_LENGTH;
-    do_aad(st, aad, len);
+    gcm_msg_aad(st, aad, len);
     fips140_indicator_approved(st->direction == FIPS140_GCM_DECRYPT || st->iv_generated);
     return FIPS140_OK;
 }
@@ -358,7 +363,7 @@ fips140_status gcm_start_generated_iv(fips140_aes_gcm_ctx *ctx, const uint8_t iv
     if (st->magic != GCM_MAGIC || st->generated_ivs >= GCM_MAX_GENERATED_IVS)
         return FIPS140_ERR_STATE;
     st->generated_ivs++;
-    do_start(st, FIPS140_GCM_ENCRYPT, iv, 12);
+    gcm_msg_start(st, FIPS140_GCM_ENCRYPT, iv, 12);
     st->iv_generated = 1;
     return FIPS140_OK;
 }
@@ -386,14 +391,14 @@ fips140_status fips140_aes_gcm_finish(fips140_aes_gcm_ctx *ctx, uint8_t *tag, si
     if (s != FIPS140_OK)
         return s;
     gcm_state *st = state_of(ctx);
-    if (st->iv_generated && !tag_approved(taglen) && fips140_refuse_unapproved())
+    if (st->iv_generated && !gcm_tag_approved(taglen) && fips140_refuse_unapproved())
         return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
-    int approved = st->iv_generated && tag_approved(taglen);
+    int approved = st->iv_generated && gcm_tag_approved(taglen);
     uint8_t t[16];
-    compute_tag(st, aes_sched_of_const(&ctx->key), t);
+    gcm_msg_tag(st, aes_sched_of_const(&ctx->key), t);
     memcpy(tag, t, taglen);
     fips140_wipe(t, sizeof t);
-    wipe_message(st);
+    gcm_msg_wipe(st);
     fips140_indicator_approved(approved); /* §8.2: approved only with a module-generated IV */
     return FIPS140_OK;
 }
@@ -406,18 +411,18 @@ fips140_status fips140_aes_gcm_verify(fips140_aes_gcm_ctx *ctx, const uint8_t *t
     s = check_final(ctx, tag, taglen, FIPS140_GCM_DECRYPT);
     if (s != FIPS140_OK)
         return s;
-    if (!tag_approved(taglen) && fips140_refuse_unapproved())
+    if (!gcm_tag_approved(taglen) && fips140_refuse_unapproved())
         return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
     gcm_state *st = state_of(ctx);
     uint8_t t[16];
-    compute_tag(st, aes_sched_of_const(&ctx->key), t);
+    gcm_msg_tag(st, aes_sched_of_const(&ctx->key), t);
     /* §7.2 step 8: compare T with T' in constant time. */
     int ok = ct_memeq(t, tag, taglen);
     fips140_wipe(t, sizeof t);
-    wipe_message(st);
+    gcm_msg_wipe(st);
     if (!ok)
         return FIPS140_ERR_AUTH;
-    fips140_indicator_approved(tag_approved(taglen));
+    fips140_indicator_approved(gcm_tag_approved(taglen));
     return FIPS140_OK;
 }
 
@@ -452,14 +457,14 @@ fips140_status fips140_aes_gcm_encrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, u
         return fips140_refuse("SP 800-38D 8.2: GCM encryption with an IV not generated inside the module");
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
-    do_start(st, FIPS140_GCM_ENCRYPT, iv, ivlen);
-    do_aad(st, aad, aadlen);
+    gcm_msg_start(st, FIPS140_GCM_ENCRYPT, iv, ivlen);
+    gcm_msg_aad(st, aad, aadlen);
     do_update(st, ks, out, in, len);
     uint8_t t[16];
-    compute_tag(st, ks, t);
+    gcm_msg_tag(st, ks, t);
     memcpy(tag, t, taglen);
     fips140_wipe(t, sizeof t);
-    wipe_message(st);
+    gcm_msg_wipe(st);
     fips140_indicator_approved(0); /* §8.2: caller-supplied IV */
     return FIPS140_OK;
 }
@@ -474,24 +479,24 @@ fips140_status fips140_aes_gcm_decrypt(fips140_aes_gcm_ctx *ctx, uint8_t *out, c
     s = check_oneshot(ctx, FIPS140_GCM_DECRYPT, out, tag, taglen, iv, ivlen, aad, aadlen, in, len);
     if (s != FIPS140_OK)
         return s;
-    if (!tag_approved(taglen) && fips140_refuse_unapproved())
+    if (!gcm_tag_approved(taglen) && fips140_refuse_unapproved())
         return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
     gcm_state *st = state_of(ctx);
     const aes_sched *ks = aes_sched_of_const(&ctx->key);
-    do_start(st, FIPS140_GCM_DECRYPT, iv, ivlen);
-    do_aad(st, aad, aadlen);
+    gcm_msg_start(st, FIPS140_GCM_DECRYPT, iv, ivlen);
+    gcm_msg_aad(st, aad, aadlen);
     do_update(st, ks, out, in, len);
     uint8_t t[16];
-    compute_tag(st, ks, t);
+    gcm_msg_tag(st, ks, t);
     int ok = ct_memeq(t, tag, taglen);
     fips140_wipe(t, sizeof t);
-    wipe_message(st);
+    gcm_msg_wipe(st);
     if (!ok) {
         /* §7.2 step 8: FAIL releases no plaintext. */
         fips140_wipe(out, len);
         return FIPS140_ERR_AUTH;
     }
-    fips140_indicator_approved(tag_approved(taglen));
+    fips140_indicator_approved(gcm_tag_approved(taglen));
     return FIPS140_OK;
 }
 

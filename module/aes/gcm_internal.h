@@ -91,4 +91,18 @@ void gcm_vaes_decrypt(const gcm_state *st, const aes_sched *ks, uint8_t *out, co
 void gcm_vaes_tag(const gcm_state *st, const aes_sched *ks, const uint8_t *last, size_t nlast, uint8_t tag[16]);
 #endif
 
+/* The GCM steps gcm.c runs for its services, without gate or argument checks, shared with GMAC (gmac.c):
+ * gcm_key_setup   expand a 16/24/32-byte key, compute H (§6.4) and the GHASH key powers for this CPU's path;
+ * gcm_msg_start   J0 from the IV (§7.1 step 2), the first counter block, GHASH state cleared;
+ * gcm_msg_aad     feed additional authenticated data to GHASH (any lengths, partial block kept in buf);
+ * gcm_msg_tag     T = GCTR(J0, S) over what was fed (§7.1 steps 5-6), all 16 bytes (the caller truncates);
+ * gcm_msg_wipe    zeroise the per-message values;
+ * gcm_tag_approved  SP 800-38D §5.2.1.2: 32, 64 or 96..128-bit tags. */
+void gcm_key_setup(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen);
+void gcm_msg_start(gcm_state *st, int direction, const uint8_t *iv, size_t ivlen);
+void gcm_msg_aad(gcm_state *st, const uint8_t *aad, size_t len);
+void gcm_msg_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16]);
+void gcm_msg_wipe(gcm_state *st);
+int gcm_tag_approved(size_t taglen);
+
 #endif
