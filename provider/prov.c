@@ -6,6 +6,7 @@
  * fips140 module linked into this shared object. */
 #include <stdatomic.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,39 @@ static const OSSL_ALGORITHM *nonempty(const OSSL_ALGORITHM *table)
     return table[0].algorithm_names != NULL ? table : NULL;
 }
 
+/* The public-key operations' tables: the concatenation of the families' tables (prov.h), built once. */
+#define PK_TABLE_MAX 64
+enum { PK_KEYMGMT, PK_SIGNATURE, PK_KEYEXCH, PK_ASYM_CIPHER, PK_OPS };
+static OSSL_ALGORITHM pk_tables[PK_OPS][PK_TABLE_MAX];
+static pthread_once_t pk_once = PTHREAD_ONCE_INIT;
+
+/* pk_append - copy table's entries after the n already in out (the last slot stays the terminator). */
+static void pk_append(OSSL_ALGORITHM *out, size_t *n, const OSSL_ALGORITHM *table)
+{
+    for (size_t i = 0; table[i].algorithm_names != NULL && *n < PK_TABLE_MAX - 1; i++)
+        out[(*n)++] = table[i];
+}
+
+static void pk_build(void)
+{
+    size_t n[PK_OPS] = {0};
+    pk_append(pk_tables[PK_KEYMGMT], &n[PK_KEYMGMT], fips140_prov_keymgmt_ec);
+    pk_append(pk_tables[PK_KEYMGMT], &n[PK_KEYMGMT], fips140_prov_keymgmt_rsa);
+    pk_append(pk_tables[PK_KEYMGMT], &n[PK_KEYMGMT], fips140_prov_keymgmt_eddh);
+    pk_append(pk_tables[PK_SIGNATURE], &n[PK_SIGNATURE], fips140_prov_signature_ec);
+    pk_append(pk_tables[PK_SIGNATURE], &n[PK_SIGNATURE], fips140_prov_signature_rsa);
+    pk_append(pk_tables[PK_SIGNATURE], &n[PK_SIGNATURE], fips140_prov_signature_eddh);
+    pk_append(pk_tables[PK_KEYEXCH], &n[PK_KEYEXCH], fips140_prov_keyexch_ec);
+    pk_append(pk_tables[PK_KEYEXCH], &n[PK_KEYEXCH], fips140_prov_keyexch_eddh);
+    pk_append(pk_tables[PK_ASYM_CIPHER], &n[PK_ASYM_CIPHER], fips140_prov_asym_cipher_rsa);
+}
+
+static const OSSL_ALGORITHM *pk_table(int op)
+{
+    pthread_once(&pk_once, pk_build);
+    return nonempty(pk_tables[op]);
+}
+
 static const OSSL_ALGORITHM *prov_query_operation(void *provctx, int operation_id, int *no_cache)
 {
     (void)provctx;
@@ -291,8 +325,21 @@ static const OSSL_ALGORITHM *prov_query_operation(void *provctx, int operation_i
     case OSSL_OP_MAC: return nonempty(fips140_prov_macs);
     case OSSL_OP_KDF: return nonempty(fips140_prov_kdfs);
     case OSSL_OP_RAND: return nonempty(fips140_prov_rands);
+    case OSSL_OP_KEYMGMT: return pk_table(PK_KEYMGMT);
+    case OSSL_OP_SIGNATURE: return pk_table(PK_SIGNATURE);
+    case OSSL_OP_KEYEXCH: return pk_table(PK_KEYEXCH);
+    case OSSL_OP_ASYM_CIPHER: return pk_table(PK_ASYM_CIPHER);
     default: return NULL;
     }
+}
+
+/* prov_get_capabilities - "TLS-GROUP": the groups libssl may negotiate through this provider (prov.h). */
+static int prov_get_capabilities(void *provctx, const char *capability, OSSL_CALLBACK *cb, void *arg)
+{
+    (void)provctx;
+    if (capability == NULL || strcmp(capability, "TLS-GROUP") != 0)
+        return 0;
+    return fips140_prov_tls_groups_ec(cb, arg) && fips140_prov_tls_groups_eddh(cb, arg);
 }
 
 /* ---- life cycle */
@@ -323,6 +370,7 @@ static const OSSL_DISPATCH prov_dispatch[] = {
     {OSSL_FUNC_PROVIDER_QUERY_OPERATION, (void (*)(void))prov_query_operation},
     {OSSL_FUNC_PROVIDER_GET_REASON_STRINGS, (void (*)(void))prov_get_reason_strings},
     {OSSL_FUNC_PROVIDER_SELF_TEST, (void (*)(void))prov_self_test},
+    {OSSL_FUNC_PROVIDER_GET_CAPABILITIES, (void (*)(void))prov_get_capabilities},
     {0, NULL}};
 
 /* fetch_core - copy the core functions the provider uses out of the `in` dispatch table. */

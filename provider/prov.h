@@ -74,6 +74,22 @@ extern const OSSL_ALGORITHM fips140_prov_rands[];   /* provider/rands.c    (help
 extern const OSSL_ALGORITHM fips140_prov_kdfs[];    /* provider/kdfs.c     (helper "kdf")    */
 extern const OSSL_ALGORITHM fips140_prov_ciphers[]; /* provider/ciphers*.c (helper "cipher") */
 
+/* Public-key operations: one table per operation and family (each ends with {NULL, NULL, NULL, NULL});
+ * query_operation hands out, per operation, the concatenation of the families' tables (built once, prov.c).
+ *   ec     provider/pk_ec.c      EC keymgmt (P-224..P-521), ECDSA signature, ECDH keyexch
+ *   rsa    provider/pk_rsa.c     RSA and RSA-PSS keymgmt, RSA signature (PKCS#1 v1.5, PSS), RSA asym-cipher (OAEP)
+ *   eddh   provider/pk_eddh.c    ED25519 keymgmt + signature; DH keymgmt (safe-prime groups) + DH keyexch */
+extern const OSSL_ALGORITHM fips140_prov_keymgmt_ec[], fips140_prov_signature_ec[], fips140_prov_keyexch_ec[];
+extern const OSSL_ALGORITHM fips140_prov_keymgmt_rsa[], fips140_prov_signature_rsa[], fips140_prov_asym_cipher_rsa[];
+extern const OSSL_ALGORITHM fips140_prov_keymgmt_eddh[], fips140_prov_signature_eddh[], fips140_prov_keyexch_eddh[];
+
+/* TLS-GROUP capabilities (OSSL_FUNC_PROVIDER_GET_CAPABILITIES, "TLS-GROUP"): each family calls cb once per group
+ * it offers (an OSSL_PARAM list: tls-group-name, -name-internal, -id, -alg, -secbits, -min-tls, -max-tls,
+ * -min-dtls, -max-dtls, as libssl expects) and returns 0 if cb fails. ec: secp256r1, secp384r1, secp521r1;
+ * eddh: ffdhe2048..ffdhe8192. */
+int fips140_prov_tls_groups_ec(OSSL_CALLBACK *cb, void *arg);
+int fips140_prov_tls_groups_eddh(OSSL_CALLBACK *cb, void *arg);
+
 /* ---- errors. Reason codes of the provider's error library (the strings are returned by get_reason_strings,
  * provider/prov.c). OpenSSL prints them as "...:fips140:<reason string>:<formatted detail>". */
 #define FIPS140_PROV_R_MODULE_ERROR 1           /* "fips140 module error": any other fips140_status */
