@@ -197,4 +197,8 @@ int fips140_prov_name_in_list(const char *name, const char *list);
  * provider registers (SHA-1, SHA-2, SHA-3, SHAKE); 1 and *alg set (alg may be NULL), or 0 if unknown. */
 int fips140_prov_digest_lookup(const char *name, fips140_hash_alg *alg);
 
+/* provider/pk_dh.c (helper "pkeddh"): the DH keymgmt dispatch table, listed in fips140_prov_keymgmt_eddh[]
+ * (provider/pk_ed25519.c) */
+extern const OSSL_DISPATCH fips140_prov_dh_keymgmt_fns[];
+
 #endif
