@@ -273,3 +273,64 @@ int fips140_prov_param_set_octet_string(OSSL_PARAM *p, const void *data, size_t 
         memcpy(p->data, data, len);
     return 1;
 }
+
+/* ---- BIGNUMs: OSSL_PARAM_UNSIGNED_INTEGER holds an unsigned integer of any size in native byte order; the module
+ * takes big-endian byte strings. */
+
+static int host_is_le(void)
+{
+    const uint16_t one = 1;
+    uint8_t b;
+    memcpy(&b, &one, 1);
+    return b == 1;
+}
+
+void fips140_prov_bn_be_to_native(uint8_t *out, const uint8_t *be, size_t n)
+{
+    if (!host_is_le()) {
+        memmove(out, be, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = be[n - 1 - i];
+}
+
+int fips140_prov_param_get_bn(const OSSL_PARAM *p, uint8_t *out, size_t outlen)
+{
+    if (p == NULL || p->data_type != OSSL_PARAM_UNSIGNED_INTEGER || p->data == NULL)
+        return 0;
+    const uint8_t *d = p->data;
+    const size_t n = p->data_size;
+    const int le = host_is_le();
+    memset(out, 0, outlen);
+    for (size_t i = 0; i < n; i++) { /* i: significance, 0 = least significant byte */
+        const uint8_t b = le ? d[i] : d[n - 1 - i];
+        if (i >= outlen) {
+            if (b != 0)
+                return 0;
+            continue;
+        }
+        out[outlen - 1 - i] = b;
+    }
+    return 1;
+}
+
+int fips140_prov_param_set_bn(OSSL_PARAM *p, const uint8_t *be, size_t len)
+{
+    if (p == NULL || p->data_type != OSSL_PARAM_UNSIGNED_INTEGER)
+        return 0;
+    while (len > 1 && be[0] == 0) {
+        be++;
+        len--;
+    }
+    p->return_size = len;
+    if (p->data == NULL)
+        return 1;
+    if (p->data_size < len)
+        return 0;
+    uint8_t *dst = p->data;
+    memset(dst, 0, p->data_size);
+    for (size_t i = 0; i < len; i++) /* i: significance */
+        dst[host_is_le() ? i : p->data_size - 1 - i] = be[len - 1 - i];
+    return 1;
+}

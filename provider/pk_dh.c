@@ -55,69 +55,6 @@ static const dh_group_info *dh_group_by_id(fips140_dh_group g)
     return NULL;
 }
 
-/* ---------------------------------------------------------------- BIGNUM <-> big-endian */
-static int host_is_le(void)
-{
-    const uint16_t one = 1;
-    return *(const uint8_t *)&one == 1;
-}
-
-/* native unsigned integer (n bytes) -> big-endian, left-padded into out[outlen]; 0 if it does not fit */
-static int native_to_be(uint8_t *out, size_t outlen, const uint8_t *in, size_t n)
-{
-    int le = host_is_le();
-    memset(out, 0, outlen);
-    for (size_t i = 0; i < n; i++) {
-        /* i-th byte counted from the least significant end */
-        uint8_t b = le ? in[i] : in[n - 1 - i];
-        if (i >= outlen) {
-            if (b != 0) return 0;
-            continue;
-        }
-        out[outlen - 1 - i] = b;
-    }
-    return 1;
-}
-
-static void be_to_native(uint8_t *out, const uint8_t *in, size_t n)
-{
-    if (!host_is_le()) {
-        memcpy(out, in, n);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) out[i] = in[n - 1 - i];
-}
-
-/* set a BIGNUM-style OSSL_PARAM from a big-endian value of n bytes */
-static int set_bn(OSSL_PARAM *p, const uint8_t *be, size_t n)
-{
-    if (p->data_type != OSSL_PARAM_UNSIGNED_INTEGER) return 0;
-    p->return_size = n;
-    if (p->data == NULL) return 1;
-    if (p->data_size < n) return 0;
-    uint8_t *tmp = malloc(n);
-    if (tmp == NULL) return 0;
-    be_to_native(tmp, be, n);
-    /* zero-extend to the buffer size, at the most significant end */
-    if (host_is_le()) {
-        memcpy(p->data, tmp, n);
-        memset((uint8_t *)p->data + n, 0, p->data_size - n);
-    } else {
-        memset(p->data, 0, p->data_size - n);
-        memcpy((uint8_t *)p->data + (p->data_size - n), tmp, n);
-    }
-    p->return_size = p->data_size;
-    free(tmp);
-    return 1;
-}
-
-/* read a BIGNUM-style OSSL_PARAM as big-endian into out[outlen]; 0 if wrong type or too large */
-static int get_bn(const OSSL_PARAM *p, uint8_t *out, size_t outlen)
-{
-    if (p->data_type != OSSL_PARAM_UNSIGNED_INTEGER || p->data == NULL) return 0;
-    return native_to_be(out, outlen, p->data, p->data_size);
-}
-
 /* ---------------------------------------------------------------- keys */
 typedef struct dh_key {
     fips140_dh_group group; /* 0: no domain parameters yet */
@@ -238,7 +175,7 @@ static int dh_group_from_params(const OSSL_PARAM params[], fips140_dh_group *out
         if (pv != NULL && ref != NULL) {
             for (size_t i = 0; i < DH_NGROUPS && !ok; i++) {
                 size_t n = fips140_dh_size(dh_groups[i].group);
-                if (!get_bn(p, pv, n)) continue;
+                if (!fips140_prov_param_get_bn(p, pv, n)) continue;
                 if (fips140_dh_prime(dh_groups[i].group, ref, n) == FIPS140_OK && memcmp(pv, ref, n) == 0) {
                     *out = dh_groups[i].group;
                     ok = 1;
@@ -250,7 +187,7 @@ static int dh_group_from_params(const OSSL_PARAM params[], fips140_dh_group *out
         const OSSL_PARAM *g = fips140_prov_param_locate_const(params, OSSL_PKEY_PARAM_FFC_G);
         uint8_t gv[8];
         static const uint8_t two[8] = {0, 0, 0, 0, 0, 0, 0, 2};
-        if (ok && g != NULL && (!get_bn(g, gv, sizeof(gv)) || memcmp(gv, two, 8) != 0)) ok = 0;
+        if (ok && g != NULL && (!fips140_prov_param_get_bn(g, gv, sizeof(gv)) || memcmp(gv, two, 8) != 0)) ok = 0;
         if (!ok)
             FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_UNSUPPORTED,
                                "DH domain parameters are not one of the named safe-prime groups "
@@ -289,7 +226,7 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
             FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_PARAM, "DH private key: not an unsigned integer");
             goto done;
         }
-        if (!get_bn(p, priv, pn)) {
+        if (!fips140_prov_param_get_bn(p, priv, pn)) {
             FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_KEY_LENGTH,
                                "DH private key longer than the %u bits this module uses for %s "
                                "(SP 800-56A N = 2s): keys with longer exponents cannot be imported",
@@ -300,7 +237,7 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
     }
     if ((selection & OSSL_KEYMGMT_SELECT_KEYPAIR) &&
         (p = fips140_prov_param_locate_const(params, OSSL_PKEY_PARAM_PUB_KEY)) != NULL) {
-        if (!get_bn(p, pub, n)) {
+        if (!fips140_prov_param_get_bn(p, pub, n)) {
             FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_PARAM, "DH public key: not an integer below 2^%u",
                                (unsigned)(n * 8));
             goto done;
@@ -382,7 +319,7 @@ static int dh_export(void *key, int selection, OSSL_CALLBACK *cb, void *cbarg)
     out[i++] = (OSSL_PARAM)OSSL_PARAM_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *)dh_group_by_id(k->group)->name,
                                                   strlen(dh_group_by_id(k->group)->name));
     if (fips140_dh_prime(k->group, tmp, n) != FIPS140_OK) goto done;
-    be_to_native(b->p, tmp, n);
+    fips140_prov_bn_be_to_native(b->p, tmp, n);
     /* q = (p - 1) / 2: shift p right by one bit (p is odd) */
     {
         uint8_t carry = 0;
@@ -392,17 +329,17 @@ static int dh_export(void *key, int selection, OSSL_CALLBACK *cb, void *cbarg)
             carry = v & 1u;
         }
     }
-    be_to_native(b->q, tmp, n);
+    fips140_prov_bn_be_to_native(b->q, tmp, n);
     b->g[0] = 2;
     out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_FFC_P, b->p, n);
     out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_FFC_Q, b->q, n);
     out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_FFC_G, b->g, 1);
     if ((selection & OSSL_KEYMGMT_SELECT_KEYPAIR) && k->has_pub) {
-        be_to_native(b->pub, k->pub, n);
+        fips140_prov_bn_be_to_native(b->pub, k->pub, n);
         out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_PUB_KEY, b->pub, n);
     }
     if ((selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) && k->has_priv) {
-        be_to_native(b->priv, k->priv, pn);
+        fips140_prov_bn_be_to_native(b->priv, k->priv, pn);
         out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_PRIV_KEY, b->priv, pn);
     }
     out[i] = (OSSL_PARAM)OSSL_PARAM_END;
@@ -437,11 +374,11 @@ static int dh_get_params(void *key, OSSL_PARAM params[])
         if ((p = fips140_prov_param_locate(params, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY)) != NULL &&
             !fips140_prov_param_set_octet_string(p, k->pub, n))
             return 0;
-        if ((p = fips140_prov_param_locate(params, OSSL_PKEY_PARAM_PUB_KEY)) != NULL && !set_bn(p, k->pub, n))
+        if ((p = fips140_prov_param_locate(params, OSSL_PKEY_PARAM_PUB_KEY)) != NULL && !fips140_prov_param_set_bn(p, k->pub, n))
             return 0;
     }
     if (k->has_priv && (p = fips140_prov_param_locate(params, OSSL_PKEY_PARAM_PRIV_KEY)) != NULL &&
-        !set_bn(p, k->priv, fips140_dh_priv_size(k->group)))
+        !fips140_prov_param_set_bn(p, k->priv, fips140_dh_priv_size(k->group)))
         return 0;
     return 1;
 }

@@ -78,46 +78,6 @@ static void ec_key_wipe_free(ec_key *k)
     free(k);
 }
 
-static int host_is_little_endian(void)
-{
-    const uint16_t one = 1;
-    uint8_t b;
-    memcpy(&b, &one, 1);
-    return b == 1;
-}
-
-/* BIGNUM parameter (native-endian unsigned integer of any size) -> big-endian, exactly outlen bytes. */
-static int bn_param_get(const OSSL_PARAM *p, uint8_t *out, size_t outlen)
-{
-    if (p->data_type != OSSL_PARAM_UNSIGNED_INTEGER || p->data == NULL)
-        return 0;
-    const uint8_t *d = p->data;
-    size_t n = p->data_size;
-    int le = host_is_little_endian();
-    memset(out, 0, outlen);
-    for (size_t i = 0; i < n; i++) {           /* i = significance (0 = least significant byte) */
-        uint8_t b = le ? d[i] : d[n - 1 - i];
-        if (i >= outlen) {
-            if (b != 0)
-                return 0;
-            continue;
-        }
-        out[outlen - 1 - i] = b;
-    }
-    return 1;
-}
-
-/* big-endian in[len] -> native-endian buffer of len bytes (the OSSL_PARAM data of a BIGNUM) */
-static void bn_to_native(const uint8_t *in, size_t len, uint8_t *out)
-{
-    if (host_is_little_endian()) {
-        for (size_t i = 0; i < len; i++)
-            out[i] = in[len - 1 - i];
-    } else {
-        memcpy(out, in, len);
-    }
-}
-
 static void *eckm_new(void *provctx)
 {
     if (!fips140_prov_is_running()) {
@@ -262,7 +222,7 @@ static int eckm_import(void *keydata, int selection, const OSSL_PARAM params[])
     }
     uint8_t priv[FIPS140_EC_MAX_SCALAR], derived[FIPS140_EC_MAX_POINT];
     if (ppriv != NULL) {
-        if (!bn_param_get(ppriv, priv, ss)) {
+        if (!fips140_prov_param_get_bn(ppriv, priv, ss)) {
             FIPS140_PROV_RAISE(k->prov, FIPS140_PROV_R_INVALID_PARAM, "EC private key");
             return 0;
         }
@@ -314,7 +274,7 @@ static int eckm_export(void *keydata, int selection, OSSL_CALLBACK *cb, void *cb
         params[n++] = (OSSL_PARAM){OSSL_PKEY_PARAM_PUB_KEY, OSSL_PARAM_OCTET_STRING, k->pub, ps,
                                    OSSL_PARAM_UNMODIFIED};
     if ((selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) && k->has_priv) {
-        bn_to_native(k->priv, ss, privn);
+        fips140_prov_bn_be_to_native(privn, k->priv, ss);
         params[n++] = (OSSL_PARAM){OSSL_PKEY_PARAM_PRIV_KEY, OSSL_PARAM_UNSIGNED_INTEGER, privn, ss,
                                    OSSL_PARAM_UNMODIFIED};
     }

@@ -6,7 +6,7 @@
  *
  * Every cryptographic operation goes through <fips140/rsa.h> and <fips140/hash.h>. Integers cross the OSSL_PARAM
  * interface as OSSL_PARAM_UNSIGNED_INTEGER in native byte order (as OpenSSL's BIGNUM params do) and cross the module
- * API as big-endian byte strings; bn_from_param / bn_to_param convert. */
+ * API as big-endian byte strings; bn_from_param and fips140_prov_param_set_bn (params.c) convert. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,52 +27,20 @@
 
 /* ====================================================================================== integer conversion */
 
-static int host_is_le(void)
-{
-    const uint16_t one = 1;
-    return *(const uint8_t *)&one == 1;
-}
-
 /* bn_from_param - the unsigned integer of p as a malloc'd big-endian string (*out, *outlen); 0 on a wrong type */
 static int bn_from_param(const OSSL_PARAM *p, uint8_t **out, size_t *outlen)
 {
     if (p == NULL || p->data == NULL || p->data_type != OSSL_PARAM_UNSIGNED_INTEGER || p->data_size == 0)
         return 0;
-    const uint8_t *src = p->data;
-    size_t n = p->data_size;
-    uint8_t *be = malloc(n);
+    uint8_t *be = malloc(p->data_size);
     if (be == NULL)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        be[i] = host_is_le() ? src[n - 1 - i] : src[i];
+    if (!fips140_prov_param_get_bn(p, be, p->data_size)) {
+        free(be);
+        return 0;
+    }
     *out = be;
-    *outlen = n;
-    return 1;
-}
-
-/* bn_to_param - write the big-endian be[0..len) into p (UNSIGNED_INTEGER, native order, zero-extended to
- * data_size). return_size is the minimal length; data == NULL is a size query. */
-static int bn_to_param(OSSL_PARAM *p, const uint8_t *be, size_t len)
-{
-    if (p->data_type != OSSL_PARAM_UNSIGNED_INTEGER)
-        return 0;
-    while (len > 1 && be[0] == 0) {
-        be++;
-        len--;
-    }
-    p->return_size = len;
-    if (p->data == NULL)
-        return 1;
-    if (p->data_size < len)
-        return 0;
-    uint8_t *dst = p->data;
-    memset(dst, 0, p->data_size);
-    for (size_t i = 0; i < len; i++) {
-        if (host_is_le())
-            dst[i] = be[len - 1 - i];
-        else
-            dst[p->data_size - 1 - i] = be[len - 1 - i];
-    }
+    *outlen = p->data_size;
     return 1;
 }
 
@@ -347,7 +315,7 @@ static int rsa_km_export(void *keydata, int selection, OSSL_CALLBACK *cb, void *
             }
             params[np] = (OSSL_PARAM)OSSL_PARAM_BN(rsa_comps[i].name, bufs[np], len);
             np++;
-            ok = bn_to_param(&params[np - 1], be, len);
+            ok = fips140_prov_param_set_bn(&params[np - 1], be, len);
             memset(be, 0, len);
             free(be);
             if (!ok)
@@ -415,7 +383,7 @@ static int rsa_km_get_params(void *keydata, OSSL_PARAM params[])
         size_t len = 0;
         if (!get_comp(key->k, rsa_comps[i].c, &be, &len))
             return 0;
-        int ok = bn_to_param(p, be, len);
+        int ok = fips140_prov_param_set_bn(p, be, len);
         memset(be, 0, len);
         free(be);
         if (!ok)

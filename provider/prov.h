@@ -201,4 +201,15 @@ int fips140_prov_digest_lookup(const char *name, fips140_hash_alg *alg);
  * (provider/pk_ed25519.c) */
 extern const OSSL_DISPATCH fips140_prov_dh_keymgmt_fns[];
 
+/* BIGNUM parameters (provider/params.c): OSSL_PARAM_UNSIGNED_INTEGER in native byte order <-> the module's big-endian
+ * strings.
+ * fips140_prov_param_get_bn - p's value as exactly outlen big-endian bytes (left-padded); 0 on a wrong type or if it
+ *   does not fit.
+ * fips140_prov_param_set_bn - set p from be[len] (leading zeros dropped; return_size = the minimal length; data NULL:
+ *   size query); 0 on a wrong type or a buffer too small.
+ * fips140_prov_bn_be_to_native - n big-endian bytes to native order (the data of an UNSIGNED_INTEGER param). */
+int fips140_prov_param_get_bn(const OSSL_PARAM *p, uint8_t *out, size_t outlen);
+int fips140_prov_param_set_bn(OSSL_PARAM *p, const uint8_t *be, size_t len);
+void fips140_prov_bn_be_to_native(uint8_t *out, const uint8_t *be, size_t n);
+
 #endif
