@@ -1,6 +1,7 @@
 # fips140 - top-level commands (README). CMake does the building underneath, into build/.
 #   make                build build/bin/fips140, build/lib/libfips140.{a,so}
-#   make demo           build, then show the module: `fips140 info` and `fips140 selftest`
+#   make demo           the main job (scripts/demo.sh, DESIGN 3.8): selftest, install the provider into build/stage,
+#                       openssl digest/signature/TLS 1.3 through fips140 alone, tamper -> refusal, restore -> works
 #   make check          build and run every test: optimised (gcc), ASan+UBSan (clang), and a clang -Werror build;
 #                       then the break tests in a third build (build-break: gcc, -DFIPS140_BREAK_TESTS=ON)
 #   make install PREFIX=/usr/local
@@ -25,8 +26,7 @@ configure: deps
 	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release
 
 demo: all
-	$(BUILD)/bin/fips140 info
-	$(BUILD)/bin/fips140 selftest
+	sh scripts/demo.sh $(BUILD)
 
 check-fast: all
 	cd $(BUILD) && ctest $(CTEST_FLAGS)

@@ -20,48 +20,11 @@
 # Exit 0 when every case passes, 1 otherwise.
 set -u
 
-B=${1:?usage: test_cipher.sh BUILD_DIR [CIPHER_CHECK]}
+B=$(cd "${1:?usage: test_cipher.sh BUILD_DIR [CIPHER_CHECK]}" && pwd) || exit 1
 CHECKER=${2:-$B/tests/cipher_check}
-MOD=$B/lib/ossl-modules
-W=$B/e2e-cipher
-OPENSSL=${OPENSSL:-openssl}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-mkdir -p "$W" || exit 1
-
-if [ ! -f "$MOD/fips140.so" ]; then
-    echo "missing $MOD/fips140.so"
-    exit 1
-fi
-
-# module-mac: HMAC-SHA2-256 of the provider file under fipsinstall's default key (provider/config.c), computed with
-# the default provider.
-FIPSKEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
-MAC=$(OPENSSL_CONF=/dev/null "$OPENSSL" dgst -sha256 -mac HMAC -macopt hexkey:$FIPSKEY -binary "$MOD/fips140.so" |
-      od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//')
-[ -n "$MAC" ] || { echo "cannot compute module-mac"; exit 1; }
-
-cat > "$W/openssl.cnf" <<EOF
-config_diagnostics = 1
-openssl_conf = openssl_init
-
-[openssl_init]
-providers = provider_sect
-alg_section = algorithm_sect
-
-[provider_sect]
-fips140 = fips140_sect
-base = base_sect
-
-[fips140_sect]
-activate = 1
-module-mac = $MAC
-
-[base_sect]
-activate = 1
-
-[algorithm_sect]
-default_properties = fips=yes
-EOF
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+e2e_init cipher "$B"
 : > "$W/empty.cnf"
 
 pass=0
@@ -163,7 +126,7 @@ default = default_sect
 
 [fips140_sect]
 activate = 1
-module-mac = $MAC
+module-mac = $E2E_MAC
 
 [default_sect]
 activate = 1

@@ -5,18 +5,12 @@
 # an altered module, module-mac, install-mac or install-status, or a missing module-mac, keeps the provider out
 # with its reason on stderr and leaves no digest to use (default_properties = fips=yes); the name `fips` works.
 set -u
-B=${1:?usage: test_core.sh BUILD_DIR}
 HERE=$(cd "$(dirname "$0")" && pwd)
-MODDIR=$B/lib/ossl-modules
+. "$HERE/lib.sh"
+e2e_init core "${1:-}"
+MODDIR=$MOD
 SO=$MODDIR/fips140.so
 CLI=$B/bin/fips140
-W=$B/tests/e2e/core
-rm -rf "$W" && mkdir -p "$W" || exit 1
-export OPENSSL_MODULES="$MODDIR"
-unset OPENSSL_CONF
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
 
 for f in "$SO" "$CLI"; do
     [ -f "$f" ] || { echo "FAIL: $f missing (build the fips140 and fips140_provider targets)"; exit 1; }
@@ -273,8 +267,4 @@ rc=$?
 if [ "$rc" -eq 1 ] && [ ! -e "$W/x.sect" ]; then pass "fips140 install of a missing module: exit 1, nothing written"
 else fail "fips140 install of a missing module: exit $rc"; fi
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails failure(s)"
-    exit 1
-fi
-echo "all provider core checks passed"
+e2e_finish core

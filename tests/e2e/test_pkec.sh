@@ -13,38 +13,9 @@
 # passes, 1 otherwise.
 set -u
 
-B=${1:?usage: test_pkec.sh BUILD_DIR}
-MOD=$B/lib/ossl-modules
-W=$B/e2e-pkec
-OPENSSL=${OPENSSL:-openssl}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-rm -rf "$W" && mkdir -p "$W" || exit 1
-[ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
-
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-FIPSKEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
-MAC=$(OPENSSL_CONF=/dev/null "$OPENSSL" dgst -sha256 -mac HMAC -macopt hexkey:$FIPSKEY -binary "$MOD/fips140.so" |
-      od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//')
-[ -n "$MAC" ] || { echo "FAIL: cannot compute module-mac"; exit 1; }
-CONF=$W/openssl.cnf
-{
-    printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
-    printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
-    printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
-    printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$MAC"
-    printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
-} > "$CONF"
-export OPENSSL_MODULES="$MOD"
-
-fips() { OPENSSL_CONF="$CONF" "$OPENSSL" "$@"; }
-ref() { OPENSSL_CONF=/dev/null "$OPENSSL" "$@"; }
-# ok WHAT CMD... - the command succeeds
-ok() { what=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then pass "$what"; else fail "$what: $(head -5 "$W/err")"; fi; }
-# no WHAT CMD... - the command fails
-no() { what=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then fail "$what: accepted"; else pass "$what"; fi; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+e2e_init pkec "${1:-}"
 
 # ---- the configuration loads fips140 and nothing that could serve fips=yes in its place
 fips list -providers > "$W/providers" 2>&1
@@ -118,12 +89,11 @@ ok "fips140 verifies the certificate" fips verify -CAfile "$W/cert.pem" "$W/cert
 ok "default verifies the certificate" ref verify -CAfile "$W/cert.pem" "$W/cert.pem"
 
 # ---- TLS 1.3, group P-256, ECDSA certificate, fips140 alone on both sides
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(e2e_free_port)
 OPENSSL_CONF="$CONF" timeout 30 "$OPENSSL" s_server -accept "$port" -cert "$W/cert.pem" -key "$K" -naccept 1 -rev \
     -tls1_3 -groups P-256 > "$W/srv.out" 2> "$W/srv.err" &
 spid=$!
-i=0
-while ! grep -q ACCEPT "$W/srv.out" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+e2e_wait_for "$W/srv.out" ACCEPT || fail "s_server did not start: $(head -3 "$W/srv.err")"
 (echo "fips140-pkec-line"; sleep 1) |
     OPENSSL_CONF="$CONF" timeout 30 "$OPENSSL" s_client -connect "127.0.0.1:$port" -tls1_3 -groups P-256 \
     -CAfile "$W/cert.pem" -verify_return_error > "$W/cli.out" 2> "$W/cli.err"
@@ -136,8 +106,4 @@ else
     fail "TLS 1.3: $(grep -v '^depth\|^verify' "$W/cli.err" | head -5) $(head -5 "$W/srv.err")"
 fi
 
-if [ "$fails" -ne 0 ]; then
-    echo "test_pkec: $fails failure(s)"
-    exit 1
-fi
-echo "test_pkec: all passed"
+e2e_finish pkec

@@ -10,34 +10,9 @@
 # Exit 0 when every case passes, 1 otherwise.
 set -u
 
-B=$(cd "${1:?usage: test_pkeddh.sh BUILD_DIR}" && pwd) || exit 1
-MOD=$B/lib/ossl-modules
-W=$B/e2e-pkeddh
-OPENSSL=${OPENSSL:-openssl}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-rm -rf "$W" && mkdir -p "$W" || exit 1
-[ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
-
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-FIPSKEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
-MAC=$(OPENSSL_CONF=/dev/null "$OPENSSL" dgst -sha256 -mac HMAC -macopt hexkey:$FIPSKEY -binary "$MOD/fips140.so" |
-      od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//')
-[ -n "$MAC" ] || { echo "FAIL: cannot compute module-mac"; exit 1; }
-CONF=$W/openssl.cnf
-{
-    printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
-    printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
-    printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
-    printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$MAC"
-    printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
-} > "$CONF"
-export OPENSSL_MODULES="$MOD"
-
-fips() { OPENSSL_CONF="$CONF" "$OPENSSL" "$@"; }
-ref() { OPENSSL_CONF=/dev/null "$OPENSSL" "$@"; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+e2e_init pkeddh "${1:-}"
 cd "$W" || exit 1
 
 # ---- the configuration loads fips140 and nothing that could serve fips=yes in its place
@@ -189,5 +164,4 @@ else
     fail "tls: $(cat cli.log srv.log | head -20)"
 fi
 
-echo "$fails failure(s)"
-[ "$fails" -eq 0 ]
+e2e_finish pkeddh

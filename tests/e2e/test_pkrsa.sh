@@ -7,32 +7,10 @@
 # Usage: test_pkrsa.sh BUILD_DIR. Exit 0 when every case passes, 1 otherwise.
 set -u
 
-B=${1:?usage: test_pkrsa.sh BUILD_DIR}
-MOD=$B/lib/ossl-modules
-W=$B/e2e-pkrsa
-OPENSSL=${OPENSSL:-openssl}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-rm -rf "$W" && mkdir -p "$W" || exit 1
-[ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
-
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-FIPSKEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
-MAC=$(OPENSSL_CONF=/dev/null "$OPENSSL" dgst -sha256 -mac HMAC -macopt hexkey:$FIPSKEY -binary "$MOD/fips140.so" |
-      od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//')
-[ -n "$MAC" ] || { echo "FAIL: cannot compute module-mac"; exit 1; }
-CONF=$W/openssl.cnf
-{
-    printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
-    printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
-    printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
-    printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$MAC"
-    printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
-    printf '\n[req]\ndistinguished_name = dn\n[dn]\n'
-} > "$CONF"
-export OPENSSL_MODULES="$MOD"
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+e2e_init pkrsa "${1:-}"
+printf '\n[req]\ndistinguished_name = dn\n[dn]\n' >> "$CONF"
 
 # fips CMD ARGS: openssl through fips140 (+ base) only (no -propquery provider=fips140: base's file store loader
 # and PEM/DER decoders must stay reachable; fips140 is the only loaded provider with RSA, checked below);
@@ -40,8 +18,7 @@ export OPENSSL_MODULES="$MOD"
 fips() { OPENSSL_CONF="$CONF" "$OPENSSL" "$@"; }
 fipsnp() { fips "$@"; }
 ref() { c=$1; shift; OPENSSL_CONF=/dev/null "$OPENSSL" "$c" -provider default -propquery provider=default "$@"; }
-# ok WHAT CMD...: the command succeeds; bad WHAT CMD...: it fails
-ok() { w=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then pass "$w"; else fail "$w: $(cat "$W/err")"; fi; }
+# bad WHAT CMD...: the command fails (ok: tests/e2e/lib.sh)
 bad() { w=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then fail "$w: succeeded"; else pass "$w (refused)"; fi; }
 
 OPENSSL_CONF="$CONF" "$OPENSSL" list -providers > "$W/providers" 2>&1
@@ -246,5 +223,4 @@ else
     echo "skip: TLS 1.3 (no key exchange in the fips140 provider of this build)"
 fi
 
-echo "$fails failure(s)"
-[ "$fails" -eq 0 ]
+e2e_finish pkrsa

@@ -12,18 +12,10 @@
 # an ECDSA P-256 certificate made through fips140. Exit 0 when every case passes, 1 otherwise.
 set -u
 
-B=${1:?usage: test_python.sh BUILD_DIR}
-MOD=$B/lib/ossl-modules
-W=$B/e2e-python
-OPENSSL=${OPENSSL:-openssl}
 PY=${PYTHON:-python3}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-rm -rf "$W" && mkdir -p "$W" || exit 1
-[ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
-
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+e2e_init python "${1:-}"
 
 # The provider's config section: `fips140 install` (the CLI next to the module), as a user would write it.
 "$B/bin/fips140" install --module "$MOD/fips140.so" --out "$W/fips140.cnf" > /dev/null || { echo "FAIL: fips140 install"; exit 1; }
@@ -34,8 +26,8 @@ CONF=$W/openssl.cnf
     printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
     printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
 } > "$CONF"
-export OPENSSL_MODULES="$MOD"
 
+# fips CMD... / ref CMD...: any program (python3) under the fips140-only config / an empty config
 fips() { OPENSSL_CONF="$CONF" "$@"; }
 ref() { OPENSSL_CONF=/dev/null "$@"; }
 
@@ -105,6 +97,4 @@ case "$r" in
     *) fail "python ssl: [$r] $(tail -3 "$W/client.err") $(tail -3 "$W/server.log")" ;;
 esac
 
-if [ "$fails" -eq 0 ]; then echo "test_python: all passed"; exit 0; fi
-echo "test_python: $fails failed"
-exit 1
+e2e_finish python

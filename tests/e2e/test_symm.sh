@@ -13,26 +13,10 @@
 # every case passes, 1 otherwise.
 set -u
 
-B=${1:?usage: test_symm.sh BUILD_DIR [CC]}
 CC=${2:-cc}
 HERE=$(cd "$(dirname "$0")" && pwd)
-MOD=$B/lib/ossl-modules
-W=$B/e2e-symm
-OPENSSL=${OPENSSL:-openssl}
-unset FIPS140 OPENSSL_CONF_INCLUDE || true
-rm -rf "$W" && mkdir -p "$W" || exit 1
-[ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
-
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-# module-mac: HMAC-SHA2-256 of the provider file under fipsinstall's default key (provider/config.c), computed by
-# the default provider.
-FIPSKEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
-MAC=$(OPENSSL_CONF=/dev/null "$OPENSSL" dgst -sha256 -mac HMAC -macopt hexkey:$FIPSKEY -binary "$MOD/fips140.so" |
-      od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//')
-[ -n "$MAC" ] || { echo "FAIL: cannot compute module-mac"; exit 1; }
+. "$HERE/lib.sh"
+e2e_init symm "${1:-}"
 
 # mkconf FILE [RANDOM_SECTION_LINES]: fips140 + base, fips=yes, optionally a [random] section.
 mkconf() {
@@ -41,14 +25,12 @@ mkconf() {
         printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
         [ -n "${2:-}" ] && printf 'random = random_sect\n'
         printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
-        printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$MAC"
+        printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$E2E_MAC"
         printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
         [ -n "${2:-}" ] && printf '\n[random_sect]\n%s\n' "$2"
     } > "$1"
 }
-CONF=$W/openssl.cnf
 mkconf "$CONF"
-export OPENSSL_MODULES="$MOD"
 
 # fips SUBCMD ARGS... / ref SUBCMD ARGS...: run `openssl SUBCMD` through fips140 only, or through the default
 # provider only (the provider options go first: openssl stops reading options at the first operand)
@@ -189,8 +171,4 @@ else
     cat "$W/build.log"
 fi
 
-if [ "$fails" -ne 0 ]; then
-    echo "test_symm: $fails failure(s)"
-    exit 1
-fi
-echo "test_symm: all passed"
+e2e_finish symm

@@ -1,0 +1,84 @@
+# tests/e2e/lib.sh - the set-up every end-to-end test of the provider shares; sourced (`. "$HERE/lib.sh"`) by
+# tests/e2e/test_*.sh and by scripts/demo.sh. POSIX sh.
+#
+#   e2e_init NAME BUILD_DIR   B (absolute), MOD (BUILD_DIR/lib/ossl-modules), W (a fresh BUILD_DIR/e2e-NAME), OPENSSL
+#                             (${OPENSSL:-openssl}), CONF (W/openssl.cnf: fips140 + base only, fips=yes); exports
+#                             OPENSSL_MODULES; unsets FIPS140, OPENSSL_CONF and OPENSSL_CONF_INCLUDE.
+#   e2e_module_mac SO         the module-mac of SO as `openssl fipsinstall` writes it (HMAC-SHA-256 under
+#                             fipsinstall's fixed key, colon-separated hex), computed by the default provider.
+#   e2e_write_conf FILE MAC [PROVIDER_NAME]
+#                             an openssl.cnf that activates PROVIDER_NAME (default fips140) with that module-mac,
+#                             and base, with config_diagnostics = 1 and default_properties = fips=yes: nothing but
+#                             fips140 can serve an algorithm fetch.
+#   fips ARGS / ref ARGS      `openssl ARGS` under CONF / under an empty config (the default provider)
+#   pass / fail MESSAGE       print ok:/FAIL: lines and count failures
+#   ok / no WHAT CMD...       CMD must succeed / fail (stdout to W/out, stderr to W/err)
+#   e2e_free_port             a free TCP port on 127.0.0.1
+#   e2e_wait_for FILE TEXT    wait up to 10 s for TEXT to appear in FILE; 0 if it did
+#   e2e_finish NAME           the closing line; exits 0 when nothing failed, 1 otherwise
+
+# The HMAC-SHA-256 key OpenSSL's fipsinstall uses for module-mac and install-mac (docs/PROVIDER.md).
+E2E_FIPSINSTALL_KEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
+
+fails=0
+pass() { echo "ok: $*"; }
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+e2e_module_mac() {
+    OPENSSL_CONF=/dev/null "${OPENSSL:-openssl}" dgst -sha256 -mac HMAC -macopt hexkey:$E2E_FIPSINSTALL_KEY \
+        -binary "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//'
+}
+
+e2e_write_conf() {
+    {
+        printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
+        printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
+        printf '\n[provider_sect]\n%s = fips140_sect\nbase = base_sect\n\n' "${3:-fips140}"
+        printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$2"
+        printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
+    } > "$1"
+}
+
+e2e_init() {
+    B=$(cd "${2:?usage: test_$1.sh BUILD_DIR}" && pwd) || exit 1
+    MOD=$B/lib/ossl-modules
+    W=$B/e2e-$1
+    OPENSSL=${OPENSSL:-openssl}
+    unset FIPS140 OPENSSL_CONF OPENSSL_CONF_INCLUDE || true
+    rm -rf "$W" && mkdir -p "$W" || exit 1
+    command -v "$OPENSSL" > /dev/null || { echo "FAIL: no $OPENSSL command"; exit 1; }
+    [ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
+    export OPENSSL_MODULES="$MOD"
+    E2E_MAC=$(e2e_module_mac "$MOD/fips140.so")
+    [ -n "$E2E_MAC" ] || { echo "FAIL: cannot compute the module-mac of $MOD/fips140.so"; exit 1; }
+    CONF=$W/openssl.cnf
+    e2e_write_conf "$CONF" "$E2E_MAC"
+}
+
+fips() { OPENSSL_CONF="$CONF" "$OPENSSL" "$@"; }
+ref() { OPENSSL_CONF=/dev/null "$OPENSSL" "$@"; }
+ok() { what=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then pass "$what"; else fail "$what: $(head -5 "$W/err")"; fi; }
+no() { what=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then fail "$what: accepted"; else pass "$what"; fi; }
+
+e2e_free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+e2e_wait_for() {
+    _i=0
+    while ! grep -q "$2" "$1" 2> /dev/null; do
+        [ $_i -ge 100 ] && return 1
+        sleep 0.1
+        _i=$((_i + 1))
+    done
+    return 0
+}
+
+e2e_finish() {
+    if [ "$fails" -ne 0 ]; then
+        echo "test_$1: $fails failure(s)"
+        exit 1
+    fi
+    echo "test_$1: all passed"
+    exit 0
+}
