@@ -41,30 +41,10 @@ step "2. Install the provider into $STAGE"
 cp "$B/lib/ossl-modules/fips140.so" "$SO" || die "cannot copy the provider"
 show "$CLI" install --module "$SO" --out "$STAGE/fips140.cnf" || die "fips140 install"
 sed 's/^/    /' "$STAGE/fips140.cnf"
-cat > "$STAGE/openssl.cnf" <<EOF
-# fips140 demo: only the fips140 provider (and base, for encoders) is loaded; fips=yes is required of every
-# algorithm, so nothing can fall back to OpenSSL's default provider. config_diagnostics = 1 makes config errors
-# fatal (without it OpenSSL 3.0 ignores a broken provider section).
-config_diagnostics = 1
-openssl_conf = openssl_init
-
-[openssl_init]
-providers = provider_sect
-alg_section = algorithm_sect
-
-[algorithm_sect]
-default_properties = fips=yes
-
-[provider_sect]
-fips140 = fips140_sect
-base = base_sect
-
-[base_sect]
-activate = 1
-
-.include $STAGE/fips140.cnf
-EOF
-echo "wrote $STAGE/openssl.cnf (fips140 + base, default_properties = fips=yes, config_diagnostics = 1)"
+# Only the fips140 provider (and base, for encoders) is loaded; fips=yes is required of every algorithm, so nothing
+# can fall back to OpenSSL's default provider; config_diagnostics = 1 (see docs/PROVIDER.md).
+e2e_write_include_conf "$STAGE/openssl.cnf" "$STAGE/fips140.cnf"
+show cat "$STAGE/openssl.cnf"
 export OPENSSL_CONF="$STAGE/openssl.cnf" OPENSSL_MODULES="$STAGE/ossl-modules"
 
 step "3. Real OpenSSL programs through fips140, the default provider unavailable"

@@ -10,6 +10,9 @@
 #                             an openssl.cnf that activates PROVIDER_NAME (default fips140) with that module-mac,
 #                             and base, with config_diagnostics = 1 and default_properties = fips=yes: nothing but
 #                             fips140 can serve an algorithm fetch.
+#   e2e_write_include_conf FILE SECTION_FILE [PROVIDER_NAME]
+#                             the same, with the [fips140_sect] section taken from SECTION_FILE by `.include`
+#                             (what `fips140 install --out SECTION_FILE` or `openssl fipsinstall` writes).
 #   fips ARGS / ref ARGS      `openssl ARGS` under CONF / under an empty config (the default provider)
 #   pass / fail MESSAGE       print ok:/FAIL: lines and count failures
 #   ok / no WHAT CMD...       CMD must succeed / fail (stdout to W/out, stderr to W/err)
@@ -29,14 +32,20 @@ e2e_module_mac() {
         -binary "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../&:/g; s/:$//'
 }
 
+# e2e_conf_head PROVIDER_NAME: everything of the config but the [fips140_sect] section
+e2e_conf_head() {
+    printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
+    printf 'providers = provider_sect\nalg_section = algorithm_sect\n\n[algorithm_sect]\n'
+    printf 'default_properties = fips=yes\n\n[provider_sect]\n%s = fips140_sect\nbase = base_sect\n\n' "$1"
+    printf '[base_sect]\nactivate = 1\n\n'
+}
+
 e2e_write_conf() {
-    {
-        printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n[openssl_init]\n'
-        printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
-        printf '\n[provider_sect]\n%s = fips140_sect\nbase = base_sect\n\n' "${3:-fips140}"
-        printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n\n' "$2"
-        printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
-    } > "$1"
+    { e2e_conf_head "${3:-fips140}"; printf '[fips140_sect]\nactivate = 1\nmodule-mac = %s\n' "$2"; } > "$1"
+}
+
+e2e_write_include_conf() {
+    { e2e_conf_head "${3:-fips140}"; printf '.include %s\n' "$2"; } > "$1"
 }
 
 e2e_init() {

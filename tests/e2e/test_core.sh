@@ -18,30 +18,9 @@ done
 command -v openssl >/dev/null || { echo "FAIL: no openssl command"; exit 1; }
 VERSION=$("$CLI" --version | awk '{print $2}')
 
-# mkconf NAME PROVIDER_NAME SECTION_FILE: openssl.cnf loading PROVIDER_NAME from [fips140_sect] in SECTION_FILE,
+# mkconf NAME PROVIDER_NAME SECTION_FILE: W/NAME.cnf loading PROVIDER_NAME from [fips140_sect] in SECTION_FILE,
 # plus base, with fips=yes as the default property query.
-mkconf() {
-    cat > "$W/$1.cnf" <<EOF
-config_diagnostics = 1
-openssl_conf = openssl_init
-
-[openssl_init]
-providers = provider_sect
-alg_section = algorithm_sect
-
-[algorithm_sect]
-default_properties = fips=yes
-
-[provider_sect]
-$2 = fips140_sect
-base = base_sect
-
-[base_sect]
-activate = 1
-
-.include $3
-EOF
-}
+mkconf() { e2e_write_include_conf "$W/$1.cnf" "$3" "$2"; }
 
 # run NAME CMD...: run with OPENSSL_CONF=$W/NAME.cnf, stdout to $W/NAME.out, stderr to $W/NAME.err, status in rc
 run() {

@@ -19,13 +19,7 @@ e2e_init python "${1:-}"
 
 # The provider's config section: `fips140 install` (the CLI next to the module), as a user would write it.
 "$B/bin/fips140" install --module "$MOD/fips140.so" --out "$W/fips140.cnf" > /dev/null || { echo "FAIL: fips140 install"; exit 1; }
-CONF=$W/openssl.cnf
-{
-    printf 'config_diagnostics = 1\nopenssl_conf = openssl_init\n\n.include %s\n\n[openssl_init]\n' "$W/fips140.cnf"
-    printf 'providers = provider_sect\nalg_section = algorithm_sect\n'
-    printf '\n[provider_sect]\nfips140 = fips140_sect\nbase = base_sect\n\n'
-    printf '[base_sect]\nactivate = 1\n\n[algorithm_sect]\ndefault_properties = fips=yes\n'
-} > "$CONF"
+e2e_write_include_conf "$CONF" "$W/fips140.cnf"
 
 # fips CMD... / ref CMD...: any program (python3) under the fips140-only config / an empty config
 fips() { OPENSSL_CONF="$CONF" "$@"; }
