@@ -26,6 +26,7 @@ static const algorithm_entry algorithms[] = {
     {"hmacDRBG (SHA-1, SHA-2, SHA-3)", 1},
     {"hashDRBG (SHA-1, SHA-2, SHA-3)", 1},
     {"DRBG instantiated from caller-supplied entropy (testing interface)", 0},
+    {"DRBG instance seeded by the module (fips140_drbg_instantiate_seeded: CTR, HMAC, Hash; SP 800-90B source)", 1},
     {"Random bit generation (fips140_rand_bytes: SP 800-90B source, SP 800-90A DRBG tree)", 1},
     {"ECDSA-KeyGen, ECDSA-KeyVer (P-224, P-256, P-384, P-521; FIPS 186-5)", 1},
     {"ECDSA-SigGen (P-224, P-256, P-384, P-521; random or RFC 6979 k; digest >= 224 bits)", 1},

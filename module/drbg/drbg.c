@@ -3,10 +3,14 @@
  * uninstantiate functions with their checks, the reseed counter and interval, prediction resistance, the
  * service gates and the indicator. The mechanisms live in ctr_drbg.c, hmac_drbg.c and hash_drbg.c.
  *
- * Public calls use caller-supplied entropy: indicator NOT_APPROVED, refused in FIPS140=only mode. The module's
- * own RNG calls the *_internal variants (drbg_internal.h), which never touch the indicator. */
+ * Two kinds of public contexts (drbg.h). Caller-supplied entropy (fips140_drbg_instantiate / _reseed): indicator
+ * NOT_APPROVED, refused in FIPS140=only mode. Module-seeded (fips140_drbg_instantiate_seeded / _reseed_seeded, and
+ * generate on such a context): every entropy input and nonce comes from the module's SP 800-90B source through the
+ * module RNG's chain (module/rand, rand_drbg_seed_material), so the service is approved. The module's own RNG calls
+ * the *_internal variants (drbg_internal.h), which never touch the indicator. */
 #include <string.h>
 #include "drbg_internal.h"
+#include "../rand/rand_internal.h"
 
 /* strength_of - security_strength in bits of a parameter set, 0 if it is not one we implement.
  * CTR (Table 3): the AES key size. HMAC and Hash (Table 2, SP 800-57 Part 1 Rev. 5 Table 3): SHA-1 128;
@@ -141,6 +145,19 @@ static void do_reseed(drbg_state *s, const uint8_t *entropy, size_t entropy_len,
     s->reseed_counter = 1;
 }
 
+/* do_generate - run the mechanism's generate algorithm and count the request (§10.1.1.4 step 6, §10.1.2.5 step 7,
+ * §10.2.1.5 step 7). */
+static void do_generate(drbg_state *s, uint8_t *out, size_t out_len, const uint8_t *add, size_t add_len)
+{
+    if (s->type == FIPS140_DRBG_CTR)
+        ctr_drbg_generate(s, out, out_len, add, add_len);
+    else if (s->type == FIPS140_DRBG_HMAC)
+        hmac_drbg_generate(s, out, out_len, add, add_len);
+    else
+        hash_drbg_generate(s, out, out_len, add, add_len);
+    s->reseed_counter++;
+}
+
 fips140_status fips140_drbg_instantiate_internal(fips140_drbg_ctx *ctx, const fips140_drbg_params *params,
                                                  const uint8_t *entropy, size_t entropy_len,
                                                  const uint8_t *nonce, size_t nonce_len,
@@ -238,13 +255,7 @@ fips140_status fips140_drbg_generate_internal(fips140_drbg_ctx *ctx, uint8_t *ou
     } else if (s->reseed_counter > s->reseed_interval) {
         return FIPS140_ERR_STATE;  /* steps 8-9 (and each mechanism's step 1): reseed required */
     }
-    if (s->type == FIPS140_DRBG_CTR)
-        ctr_drbg_generate(s, out, out_len, additional, add_len);
-    else if (s->type == FIPS140_DRBG_HMAC)
-        hmac_drbg_generate(s, out, out_len, additional, add_len);
-    else
-        hash_drbg_generate(s, out, out_len, additional, add_len);
-    s->reseed_counter++;  /* §10.1.1.4 step 6, §10.1.2.5 step 7, §10.2.1.5 step 7 */
+    do_generate(s, out, out_len, additional, add_len);
     return FIPS140_OK;
 }
 
@@ -265,6 +276,146 @@ uint64_t fips140_drbg_reseed_counter(const fips140_drbg_ctx *ctx)
 {
     const drbg_state *s = ctx == NULL ? NULL : (const drbg_state *)(const void *)ctx->opaque;
     return s != NULL && s->magic == DRBG_MAGIC ? s->reseed_counter : 0;
+}
+
+/* ---- public services on module-seeded contexts: APPROVED (drbg.h). Where the seed material comes from:
+ *   instantiate    CTR with df, HMAC, Hash: 3s/2 bits from the seed DRBG (entropy input s bits, §10 Tables 2/3;
+ *                  nonce s/2 bits, §8.6.7); CTR without df: seedlen bits of full entropy from the source
+ *                  (§10.2.1.3.1), no nonce.
+ *   reseed         s bits (seedlen without df) of full entropy from the source (§9.2, §10.2.1.4.1); the same for
+ *                  prediction resistance (§8.8, §9.3.1 step 7).
+ *   reseed due     (interval reached, §9.3.1 step 9, or ctx copied into a forked child) s bits from the seed DRBG,
+ *                  as the module RNG reseeds its thread DRBGs (full entropy from the source without df). */
+
+int fips140_drbg_is_seeded(const fips140_drbg_ctx *ctx)
+{
+    const drbg_state *s = ctx == NULL ? NULL : (const drbg_state *)(const void *)ctx->opaque;
+    return s != NULL && s->magic == DRBG_MAGIC && s->seeded == 1;
+}
+
+/* reseed_entropy_len - bytes of entropy input a reseed takes: seedlen without df (§10.2.1.4.1), else
+ * security_strength (§9.2 step 3, Tables 2 / 3). */
+static size_t reseed_entropy_len(const drbg_kind *k)
+{
+    return no_df(k) ? ctr_seedlen(k->mechanism) : k->strength / 8;
+}
+
+/* seeded_stamp - remember which process, and which fork generation of it, seeded s. */
+static void seeded_stamp(drbg_state *s)
+{
+    s->seed_pid = rand_pid();
+    s->seed_fork = atomic_load_explicit(&rand_fork_generation, memory_order_relaxed);
+}
+
+/* seeded_forked - 1 when s was last seeded by another process: the fork counter moved (pthread_atfork child
+ * handler, module/rand/rand_seed.c) or the pid changed (a child made without the C library's fork). */
+static int seeded_forked(const drbg_state *s)
+{
+    return s->seed_fork != atomic_load_explicit(&rand_fork_generation, memory_order_relaxed) ||
+           s->seed_pid != rand_pid();
+}
+
+/* seeded_reseed - §9.2 steps 5-7 with entropy input from the module: full entropy from the source (from_source,
+ * and always without df), or the seed DRBG. Lengths were checked by the caller. */
+static fips140_status seeded_reseed(drbg_state *s, int from_source, const uint8_t *add, size_t add_len)
+{
+    const drbg_kind k = kind_of(s);
+    uint8_t ent[48]; /* ≤ seedlen of AES-256 without df */
+    const size_t n = reseed_entropy_len(&k);
+    fips140_status st = rand_drbg_seed_material(ent, n, from_source || no_df(&k));
+    if (st == FIPS140_OK) {
+        do_reseed(s, ent, n, add, add_len);
+        seeded_stamp(s);
+    }
+    fips140_wipe(ent, sizeof ent);
+    return st;
+}
+
+fips140_status fips140_drbg_instantiate_seeded(fips140_drbg_ctx *ctx, const fips140_drbg_params *params,
+                                               const uint8_t *personalization, size_t pers_len)
+{
+    if (ctx == NULL || params == NULL || (personalization == NULL && pers_len != 0))
+        return FIPS140_ERR_NULL;
+    const unsigned strength = strength_of(params);  /* §9.1 steps 1-3 */
+    if (strength == 0)
+        return FIPS140_ERR_ARG;
+    fips140_status st = fips140_service_check();
+    if (st != FIPS140_OK)
+        return st;
+    const drbg_kind k = {(uint32_t)params->type, params->mechanism, (uint32_t)params->derivation_function, strength};
+    const size_t elen = no_df(&k) ? ctr_seedlen(k.mechanism) : strength / 8;
+    const size_t nlen = no_df(&k) ? 0 : strength / 16;
+    st = check_instantiate_lengths(&k, elen, nlen, pers_len);  /* before drawing any seed material */
+    if (st != FIPS140_OK)
+        return st;
+
+    /* §9.1 steps 6-8: entropy input and nonce from the module (see above). */
+    uint8_t seedm[48]; /* ≤ 3/2 * 256 bits, ≤ seedlen of AES-256 without df */
+    st = rand_drbg_seed_material(seedm, elen + nlen, no_df(&k));
+    if (st == FIPS140_OK)
+        st = fips140_drbg_instantiate_internal(ctx, params, seedm, elen, nlen ? seedm + elen : NULL, nlen,
+                                               personalization, pers_len);
+    fips140_wipe(seedm, sizeof seedm);
+    if (st != FIPS140_OK)
+        return st;
+    drbg_state *s = drbg_state_of(ctx);
+    s->seeded = 1;
+    seeded_stamp(s);
+    fips140_indicator_approved(1);
+    return FIPS140_OK;
+}
+
+fips140_status fips140_drbg_reseed_seeded(fips140_drbg_ctx *ctx, const uint8_t *additional, size_t add_len)
+{
+    if (ctx == NULL || (additional == NULL && add_len != 0))
+        return FIPS140_ERR_NULL;
+    fips140_status st = fips140_service_check();
+    if (st != FIPS140_OK)
+        return st;
+    drbg_state *s = live_state(ctx);  /* §9.2 step 1 */
+    if (s == NULL)
+        return FIPS140_ERR_STATE;
+    if (!s->seeded)
+        return FIPS140_ERR_ARG;  /* caller-entropy context: fips140_drbg_reseed (drbg.h) */
+    const drbg_kind k = kind_of(s);
+    st = check_reseed_lengths(&k, reseed_entropy_len(&k), add_len);  /* steps 3-4 */
+    if (st == FIPS140_OK)
+        st = seeded_reseed(s, 1, additional, add_len);
+    if (st == FIPS140_OK)
+        fips140_indicator_approved(1);
+    return st;
+}
+
+/* seeded_generate - §9.3.1 on a module-seeded context: the module supplies the entropy input of any reseed. */
+static fips140_status seeded_generate(fips140_drbg_ctx *ctx, uint8_t *out, size_t out_len, const uint8_t *additional,
+                                      size_t add_len, const uint8_t *pr_entropy, size_t pr_len)
+{
+    if ((out == NULL && out_len != 0) || (additional == NULL && add_len != 0))
+        return FIPS140_ERR_NULL;
+    if (pr_entropy != NULL || pr_len != 0)
+        return FIPS140_ERR_ARG;  /* the module takes the prediction-resistance entropy itself */
+    fips140_status st = fips140_service_check();
+    if (st != FIPS140_OK)
+        return st;
+    drbg_state *s = drbg_state_of(ctx);
+    if (out_len > DRBG_MAX_REQUEST_BYTES)  /* step 2 */
+        return FIPS140_ERR_OUTPUT_LENGTH;
+    const drbg_kind k = kind_of(s);
+    st = check_reseed_lengths(&k, reseed_entropy_len(&k), add_len);  /* step 4, and as input to a reseed */
+    if (st != FIPS140_OK)
+        return st;
+    if (s->pr || s->reseed_counter > s->reseed_interval || seeded_forked(s)) {
+        /* Step 7 (prediction resistance: fresh entropy from the source, §8.8) or step 9 (reseed required; a forked
+         * child counts as one): reseed with the additional input, which the generate then does without. */
+        st = seeded_reseed(s, (int)s->pr, additional, add_len);
+        if (st != FIPS140_OK)
+            return st;
+        additional = NULL;
+        add_len = 0;
+    }
+    do_generate(s, out, out_len, additional, add_len);
+    fips140_indicator_approved(1);
+    return FIPS140_OK;
 }
 
 /* ---- public services: caller-supplied entropy, so NOT_APPROVED (drbg.h). */
@@ -296,6 +447,8 @@ fips140_status fips140_drbg_instantiate(fips140_drbg_ctx *ctx, const fips140_drb
 fips140_status fips140_drbg_reseed(fips140_drbg_ctx *ctx, const uint8_t *entropy, size_t entropy_len,
                                    const uint8_t *additional, size_t add_len)
 {
+    if (fips140_drbg_is_seeded(ctx))
+        return FIPS140_ERR_ARG;  /* a module-seeded context takes no caller entropy (drbg.h) */
     fips140_status st = refused();
     if (st == FIPS140_OK)
         st = fips140_drbg_reseed_internal(ctx, entropy, entropy_len, additional, add_len);
@@ -307,6 +460,8 @@ fips140_status fips140_drbg_reseed(fips140_drbg_ctx *ctx, const uint8_t *entropy
 fips140_status fips140_drbg_generate(fips140_drbg_ctx *ctx, uint8_t *out, size_t out_len, const uint8_t *additional,
                                      size_t add_len, const uint8_t *pr_entropy, size_t pr_len)
 {
+    if (fips140_drbg_is_seeded(ctx))
+        return seeded_generate(ctx, out, out_len, additional, add_len, pr_entropy, pr_len);
     fips140_status st = refused();
     if (st == FIPS140_OK)
         st = fips140_drbg_generate_internal(ctx, out, out_len, additional, add_len, pr_entropy, pr_len);

@@ -9,8 +9,9 @@
  *   service indicator and are never refused in FIPS140=only mode. They are for DRBGs seeded from the module's own
  *   SP 800-90B entropy source: the caller (module/rand) sets the indicator itself. The public functions are the
  *   same code with the indicator set to NOT_APPROVED (caller-supplied entropy), refused in FIPS140=only mode.
- *   fips140_drbg_set_reseed_interval lowers the reseed interval (the module RNG may reseed more often; tests use
- *   it to reach "reseed required" without 2^48 requests); fips140_drbg_reseed_counter reads the counter. */
+ *   fips140_drbg_reseed_counter reads the counter (tests). The module-seeded public services
+ *   (fips140_drbg_instantiate_seeded...) live in drbg.c too and take their seed material from module/rand
+ *   (rand_drbg_seed_material). */
 #ifndef FIPS140_DRBG_INTERNAL_H
 #define FIPS140_DRBG_INTERNAL_H
 
@@ -82,6 +83,9 @@ typedef struct drbg_state {
     uint32_t df;             /* CTR: derivation function in use */
     uint32_t pr;             /* prediction_resistance_flag */
     uint32_t strength;       /* security_strength, bits */
+    uint32_t seeded;         /* 1: fips140_drbg_instantiate_seeded (the module supplies every entropy input) */
+    int32_t seed_pid;        /* seeded: the process that last seeded it */
+    uint64_t seed_fork;      /* seeded: rand_fork_generation at that time */
     uint64_t reseed_counter;
     uint64_t reseed_interval;
     union {
@@ -120,9 +124,6 @@ fips140_status fips140_drbg_generate_internal(fips140_drbg_ctx *ctx, uint8_t *ou
                                               const uint8_t *additional, size_t add_len,
                                               const uint8_t *pr_entropy, size_t pr_len) FIPS140_MUST_CHECK;
 
-/* fips140_drbg_set_reseed_interval - requests allowed between reseeds, 1 ≤ n ≤ 2^48 (default 2^48).
- * FIPS140_ERR_ARG outside that range, FIPS140_ERR_STATE if ctx is not instantiated. */
-fips140_status fips140_drbg_set_reseed_interval(fips140_drbg_ctx *ctx, uint64_t n) FIPS140_MUST_CHECK;
 /* fips140_drbg_reseed_counter - the reseed_counter (1 after instantiate or reseed; §9.3.1 steps), 0 if ctx is not
  * instantiated. */
 uint64_t fips140_drbg_reseed_counter(const fips140_drbg_ctx *ctx);

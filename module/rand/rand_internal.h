@@ -12,7 +12,10 @@
  *   thread DRBGs   CTR_DRBG AES-256 with df, one per thread, no lock, each in its own MADV_WIPEONFORK page
  *
  * fips140_rand_bytes_pr reseeds the calling thread's DRBG straight from the entropy source before each request
- * (prediction resistance, SP 800-90Ar1 §8.8). OS randomness (getrandom, non-blocking) is mixed into the seed DRBG
+ * (prediction resistance, SP 800-90Ar1 §8.8). Caller-owned DRBGs of fips140_drbg_instantiate_seeded (drbg.h) hang
+ * off the same tree: instantiated like a thread DRBG from the seed DRBG (CTR without df: full entropy from the
+ * source), reseeded on request from the entropy source (rand_drbg_seed_material).
+ * OS randomness (getrandom, non-blocking) is mixed into the seed DRBG
  * as personalization string / additional input: never credited with entropy and never required. */
 #ifndef FIPS140_RAND_INTERNAL_H
 #define FIPS140_RAND_INTERNAL_H
@@ -76,6 +79,12 @@ fips140_status rand_seed_init_once(void);
  * which is (re)instantiated / reseeded from the entropy source as needed. *generation receives the seed
  * generation the output belongs to. Serialised by the seed mutex. */
 fips140_status rand_seed_generate(uint8_t *out, size_t len, uint64_t *generation);
+/* rand_fork_generation - bumped in the child by the pthread_atfork child handler (registered by
+ * rand_seed_init_once): a caller-owned seeded DRBG that stored another value was copied into a forked child. */
+extern _Atomic uint64_t rand_fork_generation;
+/* rand_drbg_seed_material - len bytes of seed material for a caller-owned module-seeded DRBG (drbg.c): full
+ * entropy from the entropy source when full_entropy (len ≤ 64), else from the seed DRBG (len ≤ RAND_MAX_REQUEST). */
+fips140_status rand_drbg_seed_material(uint8_t *out, size_t len, int full_entropy);
 /* rand_thread_key_set - register a thread state for wiping and unmapping at thread exit. */
 fips140_status rand_thread_key_set(void *state);
 /* rand_thread_destroy - the thread-exit destructor (rand.c): wipe and unmap one thread state. */

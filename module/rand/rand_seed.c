@@ -23,6 +23,7 @@ typedef struct seed_state {
 } seed_state;
 
 _Atomic uint64_t rand_seed_generation = 1;
+_Atomic uint64_t rand_fork_generation = 1;
 
 static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t seed_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -42,6 +43,8 @@ static void seed_atfork_child(void)
     }
     /* Thread DRBGs that survive in the child (page not wiped) reseed from the child's new seed DRBG. */
     atomic_fetch_add_explicit(&rand_seed_generation, 1, memory_order_relaxed);
+    /* Caller-owned seeded DRBGs (drbg.c) compare this counter and reseed in the child. */
+    atomic_fetch_add_explicit(&rand_fork_generation, 1, memory_order_relaxed);
     (void)pthread_mutex_unlock(&seed_lock);
 }
 
@@ -166,4 +169,19 @@ fips140_status rand_seed_generate(uint8_t *out, size_t len, uint64_t *generation
     s = seed_generate_locked(out, len, generation);
     (void)pthread_mutex_unlock(&seed_lock);
     return s;
+}
+
+/* rand_drbg_seed_material - seed material for a caller-owned DRBG instantiated by fips140_drbg_instantiate_seeded
+ * (drbg.c): full entropy straight from the SP 800-90B source (full_entropy = 1, len ≤ ENT_MAX_OUTPUT), or output of
+ * the seed DRBG (an RBG of strength 256, SP 800-90C). Either way the fork handlers are registered first, so that
+ * rand_fork_generation counts the forks that follow. */
+fips140_status rand_drbg_seed_material(uint8_t *out, size_t len, int full_entropy)
+{
+    fips140_status s = rand_seed_init_once();
+    if (s != FIPS140_OK)
+        return s;
+    if (full_entropy)
+        return len <= ENT_MAX_OUTPUT ? fips140_entropy_get(out, len) : FIPS140_ERR_OUTPUT_LENGTH;
+    uint64_t generation = 0;
+    return rand_seed_generate(out, len, &generation);
 }

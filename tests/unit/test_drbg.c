@@ -2,7 +2,10 @@
  * argument and length errors, state errors (generate before instantiate, after uninstantiate), the request limit,
  * "reseed required" after the reseed interval (lowered with the internal fips140_drbg_set_reseed_interval hook,
  * since 2^48 requests are out of reach), prediction resistance, determinism, the indicator and FIPS140=only, and
- * every mechanism against OpenSSL's EVP_RAND (CTR-DRBG, HASH-DRBG, HMAC-DRBG over a TEST-RAND parent that hands
+ * the module-seeded service (fips140_drbg_instantiate_seeded: every mechanism, approved indicator, distinct
+ * outputs, refused mixing and bad arguments with nothing written, prediction resistance and interval reseeds, a
+ * forked child), and every mechanism against OpenSSL's EVP_RAND (CTR-DRBG, HASH-DRBG, HMAC-DRBG over a
+ * TEST-RAND parent that hands
  * out our entropy and nonce) over random input lengths and output lengths including partial blocks, which the
  * ACVP sets (whole blocks only) do not reach. */
 #include "test_util.h"
@@ -347,6 +350,196 @@ static void test_indicator(void)
     fips140_drbg_uninstantiate(&ctx);
 }
 
+/* ---- module-seeded contexts (fips140_drbg_instantiate_seeded): approved, entropy from the module's source. */
+
+/* ctx_equal - the whole context, byte for byte. */
+static int ctx_equal(const fips140_drbg_ctx *a, const fips140_drbg_ctx *b)
+{
+    return memcmp(a->opaque, b->opaque, sizeof a->opaque) == 0;
+}
+
+/* ctx_zero - every byte of the context is zero (§9.4 zeroisation). */
+static int ctx_zero(const fips140_drbg_ctx *c)
+{
+    unsigned char acc = 0;
+    for (size_t i = 0; i < sizeof c->opaque; i++)
+        acc |= c->opaque[i];
+    return acc == 0;
+}
+
+/* test_seeded_each - every mechanism: instantiate, generate, reseed with the approved indicator; two instances
+ * with the same personalization string give different outputs; the reseed counter moves as §9.2 / §9.3 say; caller
+ * entropy is refused; uninstantiate zeroises. */
+static void test_seeded_each(void)
+{
+    for (size_t ci = 0; ci < NCFGS; ci++) {
+        const cfg *c = &cfgs[ci];
+        const fips140_drbg_params p = params_of(c, 0);
+        static fips140_drbg_ctx x, y;
+        uint8_t a[100], b[100];
+        fips140_indicator_clear();
+        CHECK_OK(fips140_drbg_instantiate_seeded(&x, &p, pers, 16), "%s %s df=%d: instantiate", c->ossl_rand,
+                 c->ossl_alg, c->df);
+        CHECK(fips140_indicator_get() == FIPS140_INDICATOR_APPROVED, "%s %s: instantiate approved", c->ossl_rand,
+              c->ossl_alg);
+        CHECK(fips140_drbg_is_seeded(&x) == 1, "%s %s: is_seeded", c->ossl_rand, c->ossl_alg);
+        CHECK_OK(fips140_drbg_instantiate_seeded(&y, &p, pers, 16), "instantiate y");
+        fips140_indicator_clear();
+        CHECK_OK(fips140_drbg_generate(&x, a, sizeof a, add, 8, NULL, 0), "generate x");
+        CHECK(fips140_indicator_get() == FIPS140_INDICATOR_APPROVED, "%s %s: generate approved", c->ossl_rand,
+              c->ossl_alg);
+        CHECK_OK(fips140_drbg_generate(&y, b, sizeof b, add, 8, NULL, 0), "generate y");
+        CHECK(memcmp(a, b, sizeof a) != 0, "%s %s df=%d: two instances, same inputs, different outputs", c->ossl_rand,
+              c->ossl_alg, c->df);
+        CHECK_OK(fips140_drbg_generate(&x, b, sizeof b, NULL, 0, NULL, 0), "generate x again");
+        CHECK(memcmp(a, b, sizeof a) != 0, "%s %s: consecutive outputs differ", c->ossl_rand, c->ossl_alg);
+        CHECK(fips140_drbg_reseed_counter(&x) == 3, "%s %s: counter after 2 generates", c->ossl_rand, c->ossl_alg);
+        fips140_indicator_clear();
+        CHECK_OK(fips140_drbg_reseed_seeded(&x, add, 8), "%s %s: reseed", c->ossl_rand, c->ossl_alg);
+        CHECK(fips140_indicator_get() == FIPS140_INDICATOR_APPROVED, "%s %s: reseed approved", c->ossl_rand,
+              c->ossl_alg);
+        CHECK(fips140_drbg_reseed_counter(&x) == 1, "%s %s: counter after reseed", c->ossl_rand, c->ossl_alg);
+        CHECK_OK(fips140_drbg_reseed_seeded(&x, NULL, 0), "reseed without additional input");
+        CHECK_OK(fips140_drbg_generate(&x, a, sizeof a, NULL, 0, NULL, 0), "generate after reseed");
+        /* Mixing: a seeded context takes no caller entropy. */
+        const size_t elen = c->seedlen ? c->seedlen : c->strength / 8;
+        memcpy(&y, &x, sizeof x);
+        CHECK_ST(fips140_drbg_reseed(&x, ent, elen, NULL, 0), FIPS140_ERR_ARG, "%s %s: caller reseed of seeded",
+                 c->ossl_rand, c->ossl_alg);
+        CHECK_ST(fips140_drbg_generate(&x, a, 16, NULL, 0, ent, elen), FIPS140_ERR_ARG, "%s %s: caller pr entropy",
+                 c->ossl_rand, c->ossl_alg);
+        CHECK(ctx_equal(&x, &y), "%s %s: refused calls leave the state", c->ossl_rand, c->ossl_alg);
+        fips140_drbg_uninstantiate(&x);
+        CHECK(ctx_zero(&x) && !fips140_drbg_is_seeded(&x), "%s %s: uninstantiate zeroises", c->ossl_rand, c->ossl_alg);
+        CHECK_ST(fips140_drbg_generate(&x, a, 16, NULL, 0, NULL, 0), FIPS140_ERR_STATE, "generate after uninstantiate");
+        CHECK_ST(fips140_drbg_reseed_seeded(&x, NULL, 0), FIPS140_ERR_STATE, "reseed after uninstantiate");
+        fips140_drbg_uninstantiate(&y);
+    }
+}
+
+/* test_seeded_errors - bad arguments are refused and leave the context (and the output) as they were; a
+ * caller-entropy context refuses the seeded reseed. */
+static void test_seeded_errors(void)
+{
+    static fips140_drbg_ctx ctx, copy;
+    const fips140_drbg_params nodf = {FIPS140_DRBG_CTR, 256, 0, 0}, hmac = {FIPS140_DRBG_HMAC, FIPS140_SHA256, 0, 0};
+    fips140_drbg_params bad;
+    static uint8_t out[65537], before[65537];
+
+    memset(&ctx, 0x5a, sizeof ctx);
+    memcpy(&copy, &ctx, sizeof ctx);
+    CHECK_ST(fips140_drbg_instantiate_seeded(NULL, &hmac, NULL, 0), FIPS140_ERR_NULL, "NULL ctx");
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, NULL, NULL, 0), FIPS140_ERR_NULL, "NULL params");
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &hmac, NULL, 4), FIPS140_ERR_NULL, "NULL pers");
+    bad = hmac; bad.mechanism = FIPS140_SHAKE256;
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &bad, NULL, 0), FIPS140_ERR_ARG, "HMAC SHAKE");
+    bad = hmac; bad.type = (fips140_drbg_type)0;
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &bad, NULL, 0), FIPS140_ERR_ARG, "type 0");
+    bad = hmac; bad.derivation_function = 1;
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &bad, NULL, 0), FIPS140_ERR_ARG, "HMAC df");
+    bad = nodf; bad.mechanism = 64;
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &bad, NULL, 0), FIPS140_ERR_ARG, "AES-64");
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &nodf, pers, 49), FIPS140_ERR_DATA_LENGTH, "no df pers 49");
+    CHECK(ctx_equal(&ctx, &copy), "refused instantiate writes nothing");
+
+    /* A live seeded context survives refused calls unchanged. */
+    CHECK_OK(fips140_drbg_instantiate_seeded(&ctx, &nodf, pers, 48), "no df pers 48");
+    memcpy(&copy, &ctx, sizeof ctx);
+    CHECK_ST(fips140_drbg_instantiate_seeded(&ctx, &nodf, pers, 49), FIPS140_ERR_DATA_LENGTH, "re-instantiate 49");
+    memset(out, 0xc3, sizeof out);
+    memcpy(before, out, sizeof out);
+    CHECK_ST(fips140_drbg_generate(&ctx, out, 65537, NULL, 0, NULL, 0), FIPS140_ERR_OUTPUT_LENGTH, "65537 bytes");
+    CHECK_ST(fips140_drbg_generate(&ctx, out, 16, add, 49, NULL, 0), FIPS140_ERR_DATA_LENGTH, "no df add 49");
+    CHECK_ST(fips140_drbg_generate(&ctx, out, 16, NULL, 5, NULL, 0), FIPS140_ERR_NULL, "NULL add");
+    CHECK_ST(fips140_drbg_generate(&ctx, NULL, 16, NULL, 0, NULL, 0), FIPS140_ERR_NULL, "NULL out");
+    CHECK_ST(fips140_drbg_reseed_seeded(&ctx, add, 49), FIPS140_ERR_DATA_LENGTH, "no df reseed add 49");
+    CHECK_ST(fips140_drbg_reseed_seeded(&ctx, NULL, 1), FIPS140_ERR_NULL, "reseed NULL add");
+    CHECK_ST(fips140_drbg_reseed_seeded(NULL, NULL, 0), FIPS140_ERR_NULL, "reseed NULL ctx");
+    CHECK(ctx_equal(&ctx, &copy), "refused calls leave the seeded state");
+    CHECK(memcmp(out, before, sizeof out) == 0, "refused generates write no output");
+    CHECK_OK(fips140_drbg_generate(&ctx, out, 65536, add, 48, NULL, 0), "65536 bytes, add 48");
+    fips140_drbg_uninstantiate(&ctx);
+
+    /* A caller-entropy context refuses the seeded reseed; its indicator stays NOT_APPROVED. */
+    CHECK_OK(fips140_drbg_instantiate(&ctx, &hmac, ent, 32, nonce, 16, NULL, 0), "caller instantiate");
+    CHECK(fips140_drbg_is_seeded(&ctx) == 0, "caller ctx is not seeded");
+    memcpy(&copy, &ctx, sizeof ctx);
+    CHECK_ST(fips140_drbg_reseed_seeded(&ctx, NULL, 0), FIPS140_ERR_ARG, "seeded reseed of a caller ctx");
+    CHECK(ctx_equal(&ctx, &copy), "refused seeded reseed leaves the caller ctx");
+    fips140_indicator_clear();
+    CHECK_OK(fips140_drbg_generate(&ctx, out, 16, NULL, 0, NULL, 0), "caller generate");
+    CHECK(fips140_indicator_get() == FIPS140_INDICATOR_NOT_APPROVED, "caller generate not approved");
+    fips140_drbg_uninstantiate(&ctx);
+    memset(&ctx, 0, sizeof ctx);
+    CHECK_ST(fips140_drbg_reseed_seeded(&ctx, NULL, 0), FIPS140_ERR_STATE, "seeded reseed of an empty ctx");
+    CHECK(fips140_drbg_is_seeded(NULL) == 0, "is_seeded(NULL)");
+}
+
+/* test_seeded_reseeds - prediction resistance reseeds before every generate; past the reseed interval a seeded
+ * context reseeds by itself (a caller-entropy one fails, test_reseed_interval). The reseed counter shows it:
+ * 1 after a reseed, + 1 per generate. */
+static void test_seeded_reseeds(void)
+{
+    fips140_drbg_ctx ctx;
+    uint8_t out[32];
+    const fips140_drbg_params pr = {FIPS140_DRBG_HASH, FIPS140_SHA512, 0, 1};
+    CHECK_OK(fips140_drbg_instantiate_seeded(&ctx, &pr, NULL, 0), "hash pr");
+    for (int i = 0; i < 3; i++) {
+        CHECK_OK(fips140_drbg_generate(&ctx, out, sizeof out, add, 8, NULL, 0), "pr generate %d", i);
+        CHECK(fips140_drbg_reseed_counter(&ctx) == 2, "pr: reseeded before generate %d (counter %llu)", i,
+              (unsigned long long)fips140_drbg_reseed_counter(&ctx));
+    }
+    const fips140_drbg_params ctrdf = {FIPS140_DRBG_CTR, 128, 1, 0};
+    CHECK_OK(fips140_drbg_instantiate_seeded(&ctx, &ctrdf, NULL, 0), "ctr df");
+    CHECK_OK(fips140_drbg_set_reseed_interval(&ctx, 2), "interval 2");
+    for (int i = 0; i < 5; i++)
+        CHECK_OK(fips140_drbg_generate(&ctx, out, sizeof out, NULL, 0, NULL, 0), "interval generate %d", i);
+    /* counter: 1 -> 2 -> 3, reseed -> 1 -> 2 -> 3, reseed -> 1 -> 2 */
+    CHECK(fips140_drbg_reseed_counter(&ctx) == 2, "interval 2: automatic reseeds (counter %llu)",
+          (unsigned long long)fips140_drbg_reseed_counter(&ctx));
+    fips140_drbg_uninstantiate(&ctx);
+}
+
+/* test_seeded_fork - a seeded context copied into a forked child reseeds before its first output there: parent and
+ * child, from the same state, give different bytes. */
+static void test_seeded_fork(void)
+{
+    static fips140_drbg_ctx ctx;
+    const fips140_drbg_params p = {FIPS140_DRBG_HMAC, FIPS140_SHA256, 0, 0};
+    uint8_t mine[32], theirs[32 + 8 + 1]; /* output, counter, tu_read_all's NUL */
+    int fds[2];
+    CHECK_OK(fips140_drbg_instantiate_seeded(&ctx, &p, NULL, 0), "instantiate before fork");
+    if (pipe(fds) != 0) {
+        CHECK(0, "pipe");
+        return;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        uint64_t counter;
+        close(fds[0]);
+        int bad = fips140_drbg_generate(&ctx, theirs, 32, NULL, 0, NULL, 0) != FIPS140_OK;
+        counter = fips140_drbg_reseed_counter(&ctx);
+        memcpy(theirs + 32, &counter, 8);
+        bad |= write(fds[1], theirs, 40) != 40;
+        _exit(bad);
+    }
+    close(fds[1]);
+    CHECK(pid > 0, "fork");
+    CHECK_OK(fips140_drbg_generate(&ctx, mine, sizeof mine, NULL, 0, NULL, 0), "parent generate");
+    memset(theirs, 0, sizeof theirs);
+    tu_read_all(fds[0], (char *)theirs, sizeof theirs);
+    CHECK(pid > 0 && tu_wait(pid) == 0, "child generate");
+    uint64_t child_counter;
+    memcpy(&child_counter, theirs + 32, 8);
+    CHECK(memcmp(mine, theirs, sizeof mine) != 0, "forked child does not repeat the parent's output");
+    CHECK(child_counter == 2 && fips140_drbg_reseed_counter(&ctx) == 2,
+          "child reseeded (counter %llu), parent did not need to (counter %llu)", (unsigned long long)child_counter,
+          (unsigned long long)fips140_drbg_reseed_counter(&ctx));
+    fips140_drbg_uninstantiate(&ctx);
+}
+
 /* only_mode_child - FIPS140=only refuses caller-entropy DRBG services; the internal ones still work. */
 static int only_mode_child(void *arg)
 {
@@ -361,6 +554,11 @@ static int only_mode_child(void *arg)
     bad += fips140_drbg_generate_internal(&ctx, out, sizeof out, NULL, 0, NULL, 0) != FIPS140_OK;
     bad += fips140_drbg_generate(&ctx, out, sizeof out, NULL, 0, NULL, 0) != FIPS140_ERR_NOT_APPROVED;
     bad += fips140_drbg_reseed(&ctx, e, 48, NULL, 0) != FIPS140_ERR_NOT_APPROVED;
+    /* The module-seeded service is approved: allowed. */
+    bad += fips140_drbg_instantiate_seeded(&ctx, &p, NULL, 0) != FIPS140_OK;
+    bad += fips140_drbg_generate(&ctx, out, sizeof out, NULL, 0, NULL, 0) != FIPS140_OK;
+    bad += fips140_drbg_reseed_seeded(&ctx, NULL, 0) != FIPS140_OK;
+    bad += fips140_indicator_get() != FIPS140_INDICATOR_APPROVED;
     fips140_drbg_uninstantiate(&ctx);
     return bad;
 }
@@ -382,6 +580,10 @@ int main(int argc, char **argv)
     test_reseed_interval();
     test_determinism();
     test_indicator();
+    test_seeded_each();
+    test_seeded_errors();
+    test_seeded_reseeds();
+    test_seeded_fork();
     test_vs_openssl();
     return tu_done();
 }
