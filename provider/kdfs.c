@@ -499,7 +499,6 @@ static int hkdf_derive(void *vctx, unsigned char *out, size_t outlen, const OSSL
     kdf_ctx *ctx = vctx;
     fips140_hash_alg alg;
     fips140_status st;
-    static const uint8_t zero = 0;
     if (!derive_begin(ctx, hkdf_set_ctx_params, outlen, params, out)) return 0;
     if (ctx->hash == 0) return missing(ctx, "digest");
     if (ctx->key.p == NULL) return missing(ctx, "key");
@@ -515,12 +514,7 @@ static int hkdf_derive(void *vctx, unsigned char *out, size_t outlen, const OSSL
         st = fips140_hkdf_extract(alg, out, ctx->salt.p, ctx->salt.n, ctx->key.p, ctx->key.n);
         break;
     case EVP_KDF_HKDF_MODE_EXPAND_ONLY:
-        /* An empty PRK is the same HMAC key as one zero byte (FIPS 198-1 pads K with zeros); the module wants
-         * prklen >= 1. */
-        if (ctx->key.n == 0)
-            st = fips140_hkdf_expand(alg, out, outlen, &zero, 1, ctx->info.p, ctx->info.n);
-        else
-            st = fips140_hkdf_expand(alg, out, outlen, ctx->key.p, ctx->key.n, ctx->info.p, ctx->info.n);
+        st = fips140_hkdf_expand(alg, out, outlen, ctx->key.p, ctx->key.n, ctx->info.p, ctx->info.n);
         break;
     default:
         st = fips140_hkdf(alg, out, outlen, ctx->key.p, ctx->key.n, ctx->salt.p, ctx->salt.n, ctx->info.p,
@@ -587,9 +581,7 @@ static int tls13_derive(void *vctx, unsigned char *out, size_t outlen, const OSS
     hlen = fips140_hash_digest_size(alg);
     if (ctx->mode == EVP_KDF_HKDF_MODE_EXPAND_ONLY) {
         if (ctx->key.p == NULL) return missing(ctx, "key");
-        /* An empty secret is the same HMAC key as one zero byte; the module wants secretlen >= 1. */
-        st = fips140_tls13_expand_label_prefix(alg, out, outlen, ctx->key.n != 0 ? ctx->key.p : zeros,
-                                               ctx->key.n != 0 ? ctx->key.n : 1, ctx->prefix.p, ctx->prefix.n,
+        st = fips140_tls13_expand_label_prefix(alg, out, outlen, ctx->key.p, ctx->key.n, ctx->prefix.p, ctx->prefix.n,
                                                ctx->label.p, ctx->label.n, ctx->data.p, ctx->data.n);
         return st == FIPS140_OK ? 1 : module_fail(ctx, st);
     }

@@ -3,9 +3,11 @@
  *
  * A key belongs to one of the module's groups: RFC 7919 ffdhe2048..8192 ("ffdhe2048"...) and RFC 3526 MODP-2048..8192
  * ("modp_2048"...). Import takes OSSL_PKEY_PARAM_GROUP_NAME or, failing that, P (and G = 2) equal to one of those
- * primes; arbitrary FFC domain parameters are refused. Private keys are the module's N/8-byte exponents (SP 800-56A
- * Rev. 3 §5.6.1.1.4, N = 2s): a private key with a longer exponent (e.g. the 225-bit ones other implementations make
- * for ffdhe2048) cannot be imported and is refused with an explicit error. BIGNUM parameters (P, Q, G, PUB_KEY,
+ * primes; arbitrary FFC domain parameters are refused. Generated private keys are the module's N/8-byte exponents
+ * (SP 800-56A Rev. 3 §5.6.1.1.4, N = 2s). Imported private keys may be any x in [1, q-1] (§5.6.2.1.2), e.g. the
+ * 225-bit or len(q)-bit ones OpenSSL's default provider makes; they are kept as len(p)-byte strings, so that the
+ * module's constant-time exponentiation with them always runs over len(q) bits, whatever the key's value (an
+ * x = 0 or x >= q is refused with an explicit error). BIGNUM parameters (P, Q, G, PUB_KEY,
  * PRIV_KEY) are OSSL_PARAM_UNSIGNED_INTEGER in native byte order; OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY is big-endian,
  * len(p) bytes (TLS key shares). The exchange is fips140_ffdh (full peer validation); the secret keeps its leading
  * zeros when the "pad" parameter is set (TLS 1.3) and drops them otherwise, as OpenSSL's DH does. */
@@ -59,7 +61,8 @@ static const dh_group_info *dh_group_by_id(fips140_dh_group g)
 typedef struct dh_key {
     fips140_dh_group group; /* 0: no domain parameters yet */
     int has_priv, has_pub;
-    uint8_t priv[FIPS140_DH_MAX_PRIV];
+    size_t priv_len; /* bytes of priv: fips140_dh_priv_size (generated) or fips140_dh_size (imported) */
+    uint8_t priv[FIPS140_DH_MAX_SIZE];
     uint8_t pub[FIPS140_DH_MAX_SIZE];
 } dh_key;
 
@@ -98,6 +101,7 @@ static void *dh_dup(const void *src, int selection)
     }
     if (selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) {
         k->has_priv = s->has_priv;
+        k->priv_len = s->priv_len;
         memcpy(k->priv, s->priv, sizeof(k->priv));
     }
     return k;
@@ -113,6 +117,16 @@ static int dh_has(const void *key, int selection)
     return 1;
 }
 
+/* priv_equal - the two private keys hold the same integer (their encodings may differ in length) */
+static int priv_equal(const dh_key *x, const dh_key *y)
+{
+    const dh_key *s = x->priv_len <= y->priv_len ? x : y, *l = s == x ? y : x;
+    size_t extra = l->priv_len - s->priv_len;
+    uint8_t acc = 0;
+    for (size_t i = 0; i < extra; i++) acc |= l->priv[i];
+    return acc == 0 && memcmp(l->priv + extra, s->priv, s->priv_len) == 0;
+}
+
 static int dh_match(const void *a, const void *b, int selection)
 {
     const dh_key *x = a, *y = b;
@@ -122,7 +136,7 @@ static int dh_match(const void *a, const void *b, int selection)
         size_t n = fips140_dh_size(x->group);
         if (x->has_pub && y->has_pub) return memcmp(x->pub, y->pub, n) == 0;
         if ((selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) && x->has_priv && y->has_priv)
-            return memcmp(x->priv, y->priv, fips140_dh_priv_size(x->group)) == 0;
+            return priv_equal(x, y);
         return 0;
     }
     return 1;
@@ -133,7 +147,7 @@ static int dh_validate(const void *key, int selection, int checktype)
     const dh_key *k = key;
     (void)checktype;
     if (!dh_has(key, selection) || k->group == 0) return 0;
-    size_t n = fips140_dh_size(k->group), pn = fips140_dh_priv_size(k->group);
+    size_t n = fips140_dh_size(k->group);
     if (selection & OSSL_KEYMGMT_SELECT_PUBLIC_KEY) {
         fips140_status st = fips140_dh_validate_public(k->group, k->pub, n);
         if (st != FIPS140_OK) return fips140_prov_raise_status(NULL, st, "DH public key validation");
@@ -141,7 +155,7 @@ static int dh_validate(const void *key, int selection, int checktype)
     if ((selection & OSSL_KEYMGMT_SELECT_KEYPAIR) == OSSL_KEYMGMT_SELECT_KEYPAIR) {
         uint8_t *pub = malloc(n);
         if (pub == NULL) return 0;
-        fips140_status st = fips140_dh_public_from_private(k->group, k->priv, pn, pub, n);
+        fips140_status st = fips140_dh_public_from_private(k->group, k->priv, k->priv_len, pub, n);
         int ok = st == FIPS140_OK && memcmp(pub, k->pub, n) == 0;
         free(pub);
         if (st != FIPS140_OK) return fips140_prov_raise_status(NULL, st, "DH key pair validation");
@@ -214,11 +228,10 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
         }
         g = k->group;
     }
-    size_t n = fips140_dh_size(g), pn = fips140_dh_priv_size(g);
-    uint8_t priv[FIPS140_DH_MAX_PRIV];
-    uint8_t *pub = calloc(1, FIPS140_DH_MAX_SIZE);
+    size_t n = fips140_dh_size(g);
+    uint8_t *priv = calloc(1, FIPS140_DH_MAX_SIZE), *pub = calloc(1, FIPS140_DH_MAX_SIZE);
     int has_priv = 0, has_pub = 0, ok = 0;
-    if (pub == NULL) return 0;
+    if (priv == NULL || pub == NULL) goto done;
 
     if ((selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) &&
         (p = fips140_prov_param_locate_const(params, OSSL_PKEY_PARAM_PRIV_KEY)) != NULL) {
@@ -226,11 +239,11 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
             FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_PARAM, "DH private key: not an unsigned integer");
             goto done;
         }
-        if (!fips140_prov_param_get_bn(p, priv, pn)) {
-            FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_KEY_LENGTH,
-                               "DH private key longer than the %u bits this module uses for %s "
-                               "(SP 800-56A N = 2s): keys with longer exponents cannot be imported",
-                               (unsigned)(pn * 8), dh_group_by_id(g)->name);
+        /* len(p) bytes whatever the key's length: the exponentiation bound (len(q) bits) is then fixed */
+        if (!fips140_prov_param_get_bn(p, priv, n)) {
+            FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_PARAM,
+                               "DH private key longer than p (%s): not in [1, q-1] (SP 800-56A Rev. 3 5.6.2.1.2)",
+                               dh_group_by_id(g)->name);
             goto done;
         }
         has_priv = 1;
@@ -247,10 +260,15 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
     if (has_priv) {
         uint8_t *calc = malloc(n);
         if (calc == NULL) goto done;
-        fips140_status st = fips140_dh_public_from_private(g, priv, pn, calc, n);
+        fips140_status st = fips140_dh_public_from_private(g, priv, n, calc, n);
         if (st != FIPS140_OK) {
             free(calc);
-            fips140_prov_raise_status(NULL, st, "DH private key");
+            if (st == FIPS140_ERR_ARG)
+                FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_INVALID_PARAM,
+                                   "DH private key x not in [1, q-1] for %s (SP 800-56A Rev. 3 5.6.2.1.2)",
+                                   dh_group_by_id(g)->name);
+            else
+                fips140_prov_raise_status(NULL, st, "DH private key");
             goto done;
         }
         if (has_pub && memcmp(calc, pub, n) != 0) {
@@ -267,7 +285,8 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
     }
     k->group = g;
     if (has_priv) {
-        memcpy(k->priv, priv, pn);
+        memcpy(k->priv, priv, n);
+        k->priv_len = n;
         k->has_priv = 1;
     }
     if (has_pub) {
@@ -276,7 +295,7 @@ static int dh_import(void *key, int selection, const OSSL_PARAM params[])
     }
     ok = 1;
 done:
-    memset(priv, 0, sizeof(priv));
+    dh_wipe_free(priv, FIPS140_DH_MAX_SIZE);
     free(pub);
     return ok;
 }
@@ -300,7 +319,7 @@ static const OSSL_PARAM *dh_types(int selection)
 /* native-order buffers for the exported integers */
 typedef struct dh_export_bufs {
     uint8_t p[FIPS140_DH_MAX_SIZE], q[FIPS140_DH_MAX_SIZE], g[1], pub[FIPS140_DH_MAX_SIZE];
-    uint8_t priv[FIPS140_DH_MAX_PRIV];
+    uint8_t priv[FIPS140_DH_MAX_SIZE];
 } dh_export_bufs;
 
 static int dh_export(void *key, int selection, OSSL_CALLBACK *cb, void *cbarg)
@@ -310,7 +329,7 @@ static int dh_export(void *key, int selection, OSSL_CALLBACK *cb, void *cbarg)
     size_t i = 0;
     if (k == NULL || k->group == 0 || !fips140_prov_is_running()) return 0;
     if ((selection & (OSSL_KEYMGMT_SELECT_ALL_PARAMETERS | OSSL_KEYMGMT_SELECT_KEYPAIR)) == 0) return 0;
-    size_t n = fips140_dh_size(k->group), pn = fips140_dh_priv_size(k->group);
+    size_t n = fips140_dh_size(k->group);
     dh_export_bufs *b = calloc(1, sizeof(*b));
     uint8_t *tmp = malloc(n);
     int ok = 0;
@@ -339,8 +358,8 @@ static int dh_export(void *key, int selection, OSSL_CALLBACK *cb, void *cbarg)
         out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_PUB_KEY, b->pub, n);
     }
     if ((selection & OSSL_KEYMGMT_SELECT_PRIVATE_KEY) && k->has_priv) {
-        fips140_prov_bn_be_to_native(b->priv, k->priv, pn);
-        out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_PRIV_KEY, b->priv, pn);
+        fips140_prov_bn_be_to_native(b->priv, k->priv, k->priv_len);
+        out[i++] = (OSSL_PARAM)OSSL_PARAM_BN(OSSL_PKEY_PARAM_PRIV_KEY, b->priv, k->priv_len);
     }
     out[i] = (OSSL_PARAM)OSSL_PARAM_END;
     ok = cb(out, cbarg);
@@ -378,7 +397,7 @@ static int dh_get_params(void *key, OSSL_PARAM params[])
             return 0;
     }
     if (k->has_priv && (p = fips140_prov_param_locate(params, OSSL_PKEY_PARAM_PRIV_KEY)) != NULL &&
-        !fips140_prov_param_set_bn(p, k->priv, fips140_dh_priv_size(k->group)))
+        !fips140_prov_param_set_bn(p, k->priv, k->priv_len))
         return 0;
     return 1;
 }
@@ -507,8 +526,8 @@ static void *dh_gen_fn(void *genctx, OSSL_CALLBACK *cb, void *cbarg)
     if (k == NULL) return NULL;
     k->group = g->group;
     if (g->selection & OSSL_KEYMGMT_SELECT_KEYPAIR) {
-        fips140_status st = fips140_dh_keygen(g->group, k->priv, fips140_dh_priv_size(g->group), k->pub,
-                                              fips140_dh_size(g->group));
+        k->priv_len = fips140_dh_priv_size(g->group);
+        fips140_status st = fips140_dh_keygen(g->group, k->priv, k->priv_len, k->pub, fips140_dh_size(g->group));
         if (st != FIPS140_OK) {
             fips140_prov_raise_status(NULL, st, "DH keygen");
             dh_free(k);
@@ -651,7 +670,7 @@ static int dh_exch_derive(void *ctx, unsigned char *secret, size_t *secretlen, s
     }
     uint8_t *z = malloc(n);
     if (z == NULL) return 0;
-    fips140_status st = fips140_ffdh(g, c->own.priv, fips140_dh_priv_size(g), c->peer.pub, n, z, n);
+    fips140_status st = fips140_ffdh(g, c->own.priv, c->own.priv_len, c->peer.pub, n, z, n);
     if (st != FIPS140_OK) {
         free(z);
         return fips140_prov_raise_status(NULL, st, "DH derive");

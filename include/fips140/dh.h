@@ -6,10 +6,16 @@
  * generator is g = 2 and the subgroup order q = (p-1)/2.
  *
  * Encodings (big-endian, fixed length): public keys y and the shared secret Z are fips140_dh_size() bytes (the
- * byte length of p, leading zeros kept: SP 800-56A Rev. 3 §5.7.1.1 step 3 and Appendix C.1). Private keys x are
- * fips140_dh_priv_size() bytes, N/8 with N = 2s for the group's maximum security strength s (SP 800-56A Rev. 3
- * §5.6.1.1.4 and Appendix D: s = 112, 128, 152, 176, 200 for 2048, 3072, 4096, 6144, 8192 bits), so that a private
- * key is an integer x in [1, 2^N - 1]; x = 0 is rejected. Every service is approved. */
+ * byte length of p, leading zeros kept: SP 800-56A Rev. 3 §5.7.1.1 step 3 and Appendix C.1). Generated private keys
+ * x are fips140_dh_priv_size() bytes, N/8 with N = 2s for the group's maximum security strength s (SP 800-56A Rev. 3
+ * §5.6.1.1.4 and Appendix D: s = 112, 128, 152, 176, 200 for 2048, 3072, 4096, 6144, 8192 bits): an integer x in
+ * [1, 2^N - 1]. Private keys given to the module (fips140_dh_public_from_private, fips140_ffdh) may be longer, e.g.
+ * the len(q)-bit or 225-bit keys other implementations make: any length privlen from fips140_dh_priv_size() to
+ * fips140_dh_size() bytes, holding an x with 1 <= x <= q-1 (§5.6.2.1.2; an encoding of fewer than len(p) bytes also
+ * states N' = 8 * privlen as the key's maximum bit length, which it bounds by construction). The computation with x is
+ * constant time over min(8 * privlen, len(q)) bits, a bound fixed by privlen, not by x's value: pass N/8 bytes for
+ * the module's own keys (the fast case) and len(p) bytes when nothing smaller is known about a key. Every service is
+ * approved. */
 #ifndef FIPS140_DH_H
 #define FIPS140_DH_H
 
@@ -35,9 +41,10 @@ typedef enum fips140_dh_group {
 } fips140_dh_group;
 
 #define FIPS140_DH_MAX_SIZE 1024u /* bytes of the largest p (8192 bits) */
-#define FIPS140_DH_MAX_PRIV 50u   /* bytes of the largest private key (N = 400 bits) */
+#define FIPS140_DH_MAX_PRIV 50u   /* bytes of the largest generated private key (N = 400 bits) */
 
-/* Sizes in bytes, 0 for an unknown group: p (public keys, shared secrets) and the private key (N/8). */
+/* Sizes in bytes, 0 for an unknown group: p (public keys, shared secrets; also the longest private key accepted)
+ * and the generated private key (N/8, the shortest private key accepted). */
 FIPS140_API size_t fips140_dh_size(fips140_dh_group group);
 FIPS140_API size_t fips140_dh_priv_size(fips140_dh_group group);
 /* fips140_dh_security_strength - the group's maximum security strength s in bits (0 for an unknown group). */
@@ -53,7 +60,9 @@ FIPS140_API fips140_status fips140_dh_prime(fips140_dh_group group, uint8_t *out
 FIPS140_API fips140_status fips140_dh_keygen(fips140_dh_group group, uint8_t *priv, size_t privlen, uint8_t *pub,
                                              size_t publen) FIPS140_MUST_CHECK;
 
-/* fips140_dh_public_from_private - pub = g^x mod p for a private key x in [1, 2^N - 1] (priv_size bytes). */
+/* fips140_dh_public_from_private - pub = g^x mod p for a private key x of privlen bytes, priv_size <= privlen <= size,
+ * with 1 <= x <= q-1 (§5.6.2.1.2). FIPS140_ERR_KEY_LENGTH for another privlen, FIPS140_ERR_ARG for x = 0 or x >= q
+ * or an unknown group, FIPS140_ERR_OUTPUT_LENGTH when publen is not size. Nothing is written on failure. */
 FIPS140_API fips140_status fips140_dh_public_from_private(fips140_dh_group group, const uint8_t *priv,
                                                           size_t privlen, uint8_t *pub,
                                                           size_t publen) FIPS140_MUST_CHECK;
@@ -65,9 +74,10 @@ FIPS140_API fips140_status fips140_dh_validate_public(fips140_dh_group group, co
                                                      size_t publen) FIPS140_MUST_CHECK;
 
 /* fips140_ffdh - the FFC DH primitive (SP 800-56A Rev. 3 §5.7.1.1, KAS-FFC-SSC): validates the peer's public key
- * (§5.6.2.3.1), computes Z = y^x mod p, fails if Z = 1, and writes Z as size bytes. FIPS140_ERR_ARG for an unknown
- * group, a private key of the wrong length or zero, or an invalid peer key; FIPS140_ERR_OUTPUT_LENGTH when sharedlen
- * is not size. Nothing is written to shared on failure. */
+ * (§5.6.2.3.1), computes Z = y^x mod p, fails if Z = 1, and writes Z as size bytes. The private key is privlen bytes,
+ * priv_size <= privlen <= size, with 1 <= x <= q-1 (§5.6.2.1.2). FIPS140_ERR_ARG for an unknown group, x = 0,
+ * x >= q or an invalid peer key; FIPS140_ERR_KEY_LENGTH for a privlen out of range; FIPS140_ERR_OUTPUT_LENGTH when
+ * sharedlen is not size. Nothing is written to shared on failure. */
 FIPS140_API fips140_status fips140_ffdh(fips140_dh_group group, const uint8_t *priv, size_t privlen,
                                        const uint8_t *peer_pub, size_t peer_publen, uint8_t *shared,
                                        size_t sharedlen) FIPS140_MUST_CHECK;

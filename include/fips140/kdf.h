@@ -7,7 +7,9 @@
  * acceptable for these KDFs (as H or inside HMAC), so the rule is on lengths: APPROVED when the secret input (IKM / Z;
  * the PRK for fips140_hkdf_expand) and the derived keying material are each at least 112 bits (14 bytes; extraction
  * alone: the IKM); otherwise NOT_APPROVED, and refused with FIPS140_ERR_NOT_APPROVED in FIPS140=only. Salts may have
- * any length (they are public HMAC keys, §4.1, §5.1). */
+ * any length (they are public HMAC keys, §4.1, §5.1). Empty inputs (NULL with length 0 or a pointer with length 0) are
+ * allowed as RFC 5869 allows them: an empty IKM, salt or PRK is an empty HMAC key, i.e. a block of zero bytes
+ * (FIPS 198-1 §4); an empty IKM or PRK is served NOT_APPROVED (under 112 bits). */
 #ifndef FIPS140_KDF_H
 #define FIPS140_KDF_H
 
@@ -25,7 +27,7 @@ FIPS140_API fips140_status fips140_hkdf_extract(fips140_hash_alg alg, uint8_t *p
                                                 const uint8_t *ikm, size_t ikmlen) FIPS140_MUST_CHECK;
 /* fips140_hkdf_expand - OKM = T(1) || T(2) ... truncated to outlen bytes (RFC 5869 §2.3; SP 800-108 feedback mode
  * with an 8-bit counter after the fixed data, as SP 800-56C Rev. 2 §5.2 specifies). 1 <= outlen <= 255 * HashLen
- * (FIPS140_ERR_OUTPUT_LENGTH otherwise); prklen >= 1 (FIPS140_ERR_KEY_LENGTH otherwise). */
+ * (FIPS140_ERR_OUTPUT_LENGTH otherwise); the PRK may have any length, 0 included (prk may then be NULL). */
 FIPS140_API fips140_status fips140_hkdf_expand(fips140_hash_alg alg, uint8_t *out, size_t outlen, const uint8_t *prk,
                                                size_t prklen, const uint8_t *info, size_t infolen) FIPS140_MUST_CHECK;
 /* fips140_hkdf - extract then expand (outlen as for fips140_hkdf_expand). */

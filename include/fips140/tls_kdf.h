@@ -77,7 +77,8 @@ FIPS140_API fips140_status fips140_tls13_extract(fips140_hash_alg alg, uint8_t *
 /* fips140_tls13_expand_label - HKDF-Expand-Label(Secret, Label, Context, Length) = HKDF-Expand(Secret,
  * HkdfLabel, Length) with HkdfLabel = uint16 Length || opaque label<7..255> = "tls13 " || Label ||
  * opaque context<0..255> = Context (RFC 8446 §7.1). 1 <= outlen <= min(255 * HashLen, 65535); labellen <= 249;
- * contextlen <= 255 (FIPS140_ERR_OUTPUT_LENGTH / FIPS140_ERR_DATA_LENGTH otherwise). secretlen >= 1. */
+ * contextlen <= 255 (FIPS140_ERR_OUTPUT_LENGTH / FIPS140_ERR_DATA_LENGTH otherwise). An empty secret (secretlen = 0,
+ * secret may be NULL) is served NOT_APPROVED (refused in FIPS140=only mode): every secret of the schedule is HashLen. */
 FIPS140_API fips140_status fips140_tls13_expand_label(fips140_hash_alg alg, uint8_t *out, size_t outlen,
                                                       const uint8_t *secret, size_t secretlen, const char *label,
                                                       size_t labellen, const uint8_t *context,

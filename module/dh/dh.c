@@ -1,8 +1,10 @@
 /* module/dh/dh.c - finite-field Diffie-Hellman over the safe-prime groups of SP 800-56A Rev. 3 Appendix D
  * (RFC 7919 ffdhe*, RFC 3526 MODP), g = 2, q = (p-1)/2: key-pair generation by testing candidates (§5.6.1.1.4)
  * with the pairwise consistency test (§5.6.2.1.4), full public-key validation (§5.6.2.3.1) and the FFC DH
- * primitive (§5.7.1.1). Private exponents are N = 2s bits (s the group's maximum security strength) and never
- * choose a branch or an address: exponentiations with them use bn_mod_exp's masked fixed windows. */
+ * primitive (§5.7.1.1). Generated private exponents are N = 2s bits (s the group's maximum security strength);
+ * private keys given by the caller may be longer, up to len(q) bits, and are checked as §5.6.2.1.2 says
+ * (1 <= x <= q-1). Private exponents never choose a branch or an address: exponentiations with them use bn_mod_exp's
+ * masked fixed windows over a bit length fixed by the key's encoded length (public), never by x's value. */
 #include <string.h>
 #include "dh_internal.h"
 #include "../core/internal.h"
@@ -63,11 +65,19 @@ void dh_mont(const dh_group *g, bn_mont *m)
     (void)bn_mont_init(m, g->p, g->limbs); /* p odd, top limb all ones: never fails */
 }
 
-void dh_pow_g(const dh_group *g, const bn_mont *m, uint64_t *y, const uint64_t *x)
+void dh_pow_g(const dh_group *g, const bn_mont *m, uint64_t *y, const uint64_t *x, size_t xbits)
 {
     uint64_t two[BN_MAX_LIMBS];
     bn_set_word(two, 2, g->limbs);
-    bn_mod_exp(m, y, two, x, DH_PRIV_BITS(g));
+    bn_mod_exp(m, y, two, x, xbits);
+}
+
+/* dh_q - q = (p-1)/2 = p >> 1 (p odd), g->limbs limbs. */
+static void dh_q(const dh_group *g, uint64_t *q)
+{
+    const size_t nl = g->limbs;
+    for (size_t i = 0; i < nl; i++)
+        q[i] = (g->p[i] >> 1) | (i + 1 < nl ? g->p[i + 1] << 63 : 0);
 }
 
 int dh_check_public(const dh_group *g, const bn_mont *m, const uint64_t *y)
@@ -84,42 +94,53 @@ int dh_check_public(const dh_group *g, const bn_mont *m, const uint64_t *y)
         return -1;
     /* step 2: y^q mod p = 1, q = (p-1)/2 = p >> 1 (p odd). q and y are public; bn_mod_exp's fixed 5-bit windows
      * take about 2/3 of the time of bn_mod_exp_vartime's square-and-multiply on this dense exponent. */
-    for (size_t i = 0; i < nl; i++)
-        q[i] = (g->p[i] >> 1) | (i + 1 < nl ? g->p[i + 1] << 63 : 0);
-    bn_mod_exp(m, r, y, q, 64u * nl - 1u);
+    dh_q(g, q);
+    bn_mod_exp(m, r, y, q, DH_Q_BITS(g));
     bn_set_word(lim, 1, nl);
     return bn_cmp(r, lim, nl) == 0 ? 0 : -1;
 }
 
-uint64_t dh_z(const dh_group *g, const bn_mont *m, uint64_t *z, const uint64_t *y, const uint64_t *x)
+uint64_t dh_z(const dh_group *g, const bn_mont *m, uint64_t *z, const uint64_t *y, const uint64_t *x, size_t xbits)
 {
     uint64_t one[BN_MAX_LIMBS];
-    bn_mod_exp(m, z, y, x, DH_PRIV_BITS(g));
+    bn_mod_exp(m, z, y, x, xbits);
     bn_set_word(one, 1, g->limbs);
     return ~bn_eq_mask(z, one, g->limbs);
 }
 
-int dh_pct(const dh_group *g, const bn_mont *m, const uint64_t *x, const uint64_t *y)
+int dh_pct(const dh_group *g, const bn_mont *m, const uint64_t *x, size_t xbits, const uint64_t *y)
 {
     uint64_t y2[BN_MAX_LIMBS];
-    dh_pow_g(g, m, y2, x);
+    dh_pow_g(g, m, y2, x, xbits);
     uint64_t eq = bn_eq_mask(y2, y, g->limbs);
     bn_wipe(y2, g->limbs);
     return (eq & 1u) ? 0 : 1;
 }
 
-/* priv_load - x from a private key of exactly N/8 bytes; -1 for another length or x = 0 (§5.6.2.1.2: x in
- * [1, 2^N - 1]; the N/8-byte encoding bounds it above). The zero test is released only as the error. */
-static int priv_load(const dh_group *g, uint64_t *x, const uint8_t *priv, size_t privlen)
+/* priv_load - x (g->limbs limbs) from a private key of privlen bytes, N/8 <= privlen <= len(p)/8, and the public
+ * bit length *xbits that every exponentiation with it runs over.
+ *
+ * SP 800-56A Rev. 3 §5.6.2.1.2 (owner assurance of private-key validity): for the safe-prime groups x must lie in
+ * [1, q-1], and in [1, 2^N' - 1] when the key was made with a stated maximum bit length N' (§5.6.1.1.3/4, N' >= 2s).
+ * The encoding states N' = 8 * privlen (so x < 2^N' holds by construction); 8 * privlen >= len(p) > len(q) states
+ * none, leaving [1, q-1]. The range test is constant time and released only as the verdict. *xbits = min(N', len(q))
+ * depends on privlen alone, never on x: a short x in a long encoding costs what the longest x costs.
+ * FIPS140_ERR_KEY_LENGTH for a privlen out of range, FIPS140_ERR_ARG for x = 0 or x >= q (x is then wiped). */
+static fips140_status priv_load(const dh_group *g, uint64_t *x, size_t *xbits, const uint8_t *priv, size_t privlen)
 {
-    if (privlen != DH_PRIV_BITS(g) / 8u)
-        return -1;
-    (void)bn_from_bytes(x, DH_PRIV_LIMBS(g), priv, privlen); /* N/8 bytes always fit */
-    if (bn_is_zero_mask(x, DH_PRIV_LIMBS(g)) != 0) {
-        bn_wipe(x, DH_PRIV_LIMBS(g));
-        return -1;
+    const size_t nl = g->limbs;
+    uint64_t q[BN_MAX_LIMBS];
+    if (privlen < DH_PRIV_BITS(g) / 8u || privlen > 8u * nl)
+        return FIPS140_ERR_KEY_LENGTH;
+    (void)bn_from_bytes(x, nl, priv, privlen); /* at most len(p) bytes: always fits */
+    dh_q(g, q);
+    uint64_t ok = ~bn_is_zero_mask(x, nl) & bn_lt_mask(x, q, nl);
+    if ((ok & 1u) == 0) {
+        bn_wipe(x, nl);
+        return FIPS140_ERR_ARG;
     }
-    return 0;
+    *xbits = 8u * privlen < DH_Q_BITS(g) ? 8u * privlen : DH_Q_BITS(g);
+    return FIPS140_OK;
 }
 
 /* random_priv - §5.6.1.1.4 with M = min(2^N, q) = 2^N (N <= 400 < bits of q): an N-bit candidate c from the RBG,
@@ -167,9 +188,9 @@ fips140_status fips140_dh_keygen(fips140_dh_group group, uint8_t *priv, size_t p
     if (st != FIPS140_OK)
         return st;
     dh_mont(g, &m);
-    dh_pow_g(g, &m, y, x);
+    dh_pow_g(g, &m, y, x, DH_PRIV_BITS(g));
     /* §5.6.2.1.4: recompute y from x and compare (FIPS 140-3 IG 10.3.A); a failure is fatal. */
-    fips140_pct_check(TEST_PCT_FFDH, dh_pct(g, &m, x, y));
+    fips140_pct_check(TEST_PCT_FFDH, dh_pct(g, &m, x, DH_PRIV_BITS(g), y));
     bn_to_bytes(priv, privlen, x, DH_PRIV_LIMBS(g));
     bn_to_bytes(pub, publen, y, g->limbs);
     bn_wipe(x, DH_PRIV_LIMBS(g));
@@ -191,13 +212,15 @@ fips140_status fips140_dh_public_from_private(fips140_dh_group group, const uint
     if (publen != 8u * g->limbs)
         return FIPS140_ERR_OUTPUT_LENGTH;
     uint64_t x[BN_MAX_LIMBS], y[BN_MAX_LIMBS];
+    size_t xbits;
     bn_mont m;
-    if (priv_load(g, x, priv, privlen) != 0)
-        return FIPS140_ERR_ARG;
+    st = priv_load(g, x, &xbits, priv, privlen);
+    if (st != FIPS140_OK)
+        return st;
     dh_mont(g, &m);
-    dh_pow_g(g, &m, y, x);
+    dh_pow_g(g, &m, y, x, xbits);
     bn_to_bytes(pub, publen, y, g->limbs);
-    bn_wipe(x, DH_PRIV_LIMBS(g));
+    bn_wipe(x, g->limbs);
     fips140_indicator_approved(1);
     return FIPS140_OK;
 }
@@ -244,18 +267,20 @@ fips140_status fips140_ffdh(fips140_dh_group group, const uint8_t *priv, size_t 
     if (sharedlen != 8u * g->limbs)
         return FIPS140_ERR_OUTPUT_LENGTH;
     uint64_t x[BN_MAX_LIMBS], y[BN_MAX_LIMBS], z[BN_MAX_LIMBS];
+    size_t xbits;
     bn_mont m;
-    if (priv_load(g, x, priv, privlen) != 0)
-        return FIPS140_ERR_ARG;
+    st = priv_load(g, x, &xbits, priv, privlen);
+    if (st != FIPS140_OK)
+        return st;
     dh_mont(g, &m);
     /* §5.7.1.1 step 1 (via §5.6.2.3.1 full validation of the peer's key), step 2 Z = y^x mod p, step 3 Z != 1. */
     if (pub_load(g, &m, y, peer_pub, peer_publen) != 0) {
-        bn_wipe(x, DH_PRIV_LIMBS(g));
+        bn_wipe(x, g->limbs);
         return FIPS140_ERR_ARG;
     }
-    uint64_t ok = dh_z(g, &m, z, y, x);
-    bn_wipe(x, DH_PRIV_LIMBS(g));
-    if ((ok & 1u) == 0) { /* Z = 1: released only as the error (impossible for a validated y and x < q) */
+    uint64_t ok = dh_z(g, &m, z, y, x, xbits);
+    bn_wipe(x, g->limbs);
+    if ((ok & 1u) == 0) { /* Z = 1: released only as the error (impossible for a validated y and 1 <= x < q) */
         bn_wipe(z, g->limbs);
         return FIPS140_ERR_ARG;
     }

@@ -77,12 +77,12 @@ int fips140_cast_ffdh(void)
     dh_mont(g, &m);
     (void)bn_from_bytes(x, DH_PRIV_LIMBS(g), cast_x, sizeof cast_x);
     (void)bn_from_bytes(y, g->limbs, cast_peer, sizeof cast_peer);
-    fail |= (dh_z(g, &m, z, y, x) & 1u) == 0;
+    fail |= (dh_z(g, &m, z, y, x, DH_PRIV_BITS(g)) & 1u) == 0;
     bn_to_bytes(zb, sizeof zb, z, g->limbs);
     fail |= !ct_memeq(zb, cast_z, sizeof zb);
     /* The pairwise consistency test on the fixed key pair (x, cast_y). */
     (void)bn_from_bytes(y, g->limbs, cast_y, sizeof cast_y);
-    fips140_pct_check(TEST_PCT_FFDH, dh_pct(g, &m, x, y));
+    fips140_pct_check(TEST_PCT_FFDH, dh_pct(g, &m, x, DH_PRIV_BITS(g), y));
     bn_wipe(x, DH_PRIV_LIMBS(g));
     bn_wipe(z, g->limbs);
     fips140_wipe(zb, sizeof zb);

@@ -23,19 +23,23 @@ extern const uint64_t dh_modp2048_p[32], dh_modp3072_p[48], dh_modp4096_p[64], d
 /* dh_group_get - the group, or NULL for an unknown id. */
 const dh_group *dh_group_get(fips140_dh_group id);
 
-/* Private keys: N = 2s bits, DH_PRIV_LIMBS(g) limbs, g->strength / 4 bytes. */
+/* Generated private keys: N = 2s bits, DH_PRIV_LIMBS(g) limbs, g->strength / 4 bytes. */
 #define DH_PRIV_BITS(g) (2u * (size_t)(g)->strength)
 #define DH_PRIV_LIMBS(g) ((DH_PRIV_BITS(g) + 63u) / 64u)
+/* len(q) = len(p) - 1 bits: the largest bound on a private exponent (every p has its top bit set). */
+#define DH_Q_BITS(g) (64u * (g)->limbs - 1u)
 
 /* dh_mont - Montgomery context for p. */
 void dh_mont(const dh_group *g, bn_mont *m);
-/* dh_pow_g - y = 2^x mod p (x of N bits, secret: constant time). */
-void dh_pow_g(const dh_group *g, const bn_mont *m, uint64_t *y, const uint64_t *x);
+/* dh_pow_g - y = 2^x mod p for a secret x below 2^xbits, xbits <= len(q) PUBLIC (the exponentiation runs over
+ * exactly xbits bits whatever x's value: constant time in x). */
+void dh_pow_g(const dh_group *g, const bn_mont *m, uint64_t *y, const uint64_t *x, size_t xbits);
 /* dh_check_public - §5.6.2.3.1: 0 when 2 <= y <= p-2 and y^q = 1 mod p, -1 otherwise (y is public). */
 int dh_check_public(const dh_group *g, const bn_mont *m, const uint64_t *y);
-/* dh_z - Z = y^x mod p (x of N bits, secret: constant time); returns an all-ones mask when Z != 1. */
-uint64_t dh_z(const dh_group *g, const bn_mont *m, uint64_t *z, const uint64_t *y, const uint64_t *x);
-/* dh_pct - the pairwise consistency test of §5.6.2.1.4: 1 when g^x mod p != y (the test FAILED), 0 when it passed. */
-int dh_pct(const dh_group *g, const bn_mont *m, const uint64_t *x, const uint64_t *y);
+/* dh_z - Z = y^x mod p (x below 2^xbits, xbits public as for dh_pow_g); returns an all-ones mask when Z != 1. */
+uint64_t dh_z(const dh_group *g, const bn_mont *m, uint64_t *z, const uint64_t *y, const uint64_t *x, size_t xbits);
+/* dh_pct - the pairwise consistency test of §5.6.2.1.4 (x below 2^xbits): 1 when g^x mod p != y (the test FAILED),
+ * 0 when it passed. */
+int dh_pct(const dh_group *g, const bn_mont *m, const uint64_t *x, size_t xbits, const uint64_t *y);
 
 #endif

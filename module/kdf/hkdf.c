@@ -9,7 +9,12 @@
  * or for a stand-alone expansion the PRK used as the SP 800-108 key K_DK) and the derived keying material must each be
  * at least 112 bits (KDF_MIN_APPROVED_OUT); the extraction step alone needs only the 112-bit IKM (its PRK is HashLen).
  * Anything shorter is NOT_APPROVED and refused in FIPS140=only. Salts of any length (including none) are allowed:
- * the salt is a public HMAC key (§5.1), never subject to the HMAC key-length rule. */
+ * the salt is a public HMAC key (§5.1), never subject to the HMAC key-length rule.
+ *
+ * Empty keys: RFC 5869 allows an empty IKM (§2.2 IKM is any string) and an empty salt, and HKDF-Expand takes the PRK as
+ * an HMAC key of any length (TLS 1.3, RFC 8446 §7.1, keys it with HashLen zeros or the empty string at the start of the
+ * schedule). FIPS 198-1 §4 step 2 pads any short key, the empty one included, with zeros to the block size, so an
+ * empty key is served as that K0 (kdf_hmac_init); being under 112 bits it is NOT_APPROVED, refused in FIPS140=only. */
 #include "kdf_internal.h"
 
 #define HKDF_MAX_BLOCKS 255u /* RFC 5869 §2.3: L <= 255 * HashLen (one-byte counter) */
@@ -93,7 +98,7 @@ fips140_status fips140_hkdf_extract(fips140_hash_alg alg, uint8_t *prk, const ui
 fips140_status fips140_hkdf_expand(fips140_hash_alg alg, uint8_t *out, size_t outlen, const uint8_t *prk,
                                    size_t prklen, const uint8_t *info, size_t infolen)
 {
-    if (out == NULL || prk == NULL || (info == NULL && infolen != 0))
+    if (out == NULL || (prk == NULL && prklen != 0) || (info == NULL && infolen != 0))
         return FIPS140_ERR_NULL;
     fips140_status st = fips140_service_begin(CAST_KDA_HKDF);
     if (st != FIPS140_OK)
@@ -102,8 +107,6 @@ fips140_status fips140_hkdf_expand(fips140_hash_alg alg, uint8_t *out, size_t ou
         return FIPS140_ERR_ARG;
     if (!expand_len_ok(alg, outlen))
         return FIPS140_ERR_OUTPUT_LENGTH;
-    if (prklen == 0)
-        return FIPS140_ERR_KEY_LENGTH;
     int approved = outlen >= KDF_MIN_APPROVED_OUT && prklen >= KDF_MIN_APPROVED_OUT;
     if (!approved && fips140_refuse_unapproved())
         return fips140_refuse("SP 800-56C Rev. 2 8, SP 800-131A Rev. 2: HKDF key or output shorter than 112 bits");

@@ -122,11 +122,9 @@ fips140_status fips140_tls13_expand_label_prefix(fips140_hash_alg alg, uint8_t *
     fips140_status st = tls13_begin(alg);
     if (st != FIPS140_OK)
         return st;
-    if (out == NULL || secret == NULL || (prefix == NULL && prefixlen != 0) || (label == NULL && labellen != 0) ||
-        (context == NULL && contextlen != 0))
+    if (out == NULL || (secret == NULL && secretlen != 0) || (prefix == NULL && prefixlen != 0) ||
+        (label == NULL && labellen != 0) || (context == NULL && contextlen != 0))
         return FIPS140_ERR_NULL;
-    if (secretlen == 0)
-        return FIPS140_ERR_KEY_LENGTH;
     /* RFC 5869 §2.3: L <= 255 * HashLen; HkdfLabel.length is a uint16. */
     if (outlen == 0 || outlen > 255 * fips140_hash_digest_size(alg) || outlen > 0xffffu)
         return FIPS140_ERR_OUTPUT_LENGTH;
@@ -134,8 +132,12 @@ fips140_status fips140_tls13_expand_label_prefix(fips140_hash_alg alg, uint8_t *
         return FIPS140_ERR_DATA_LENGTH;
     if ((st = tls13_refuse_check(alg)) != FIPS140_OK)
         return st;
+    /* An empty secret is a valid HMAC key (FIPS 198-1 §4: K0 = zeros), as RFC 5869 HKDF-Expand allows, but it is no
+     * key: served, NOT_APPROVED. Every secret of the RFC 8446 §7.1 schedule is HashLen bytes. */
+    if (secretlen == 0 && fips140_refuse_unapproved())
+        return fips140_refuse("SP 800-56C Rev. 2 8, SP 800-131A Rev. 2: TLS 1.3 Expand-Label with an empty secret");
     expand_label(alg, out, outlen, secret, secretlen, prefix, prefixlen, label, labellen, context, contextlen);
-    fips140_indicator_approved(tls13_approved(alg));
+    fips140_indicator_approved(tls13_approved(alg) && secretlen != 0);
     return FIPS140_OK;
 }
 

@@ -19,7 +19,8 @@
  * (128/192/256) encryption and decryption; CMAC, GMAC, CCM, XTS, KW and KWP; HKDF, the one-step KDF, PBKDF2, SP 800-108
  * (HMAC and CMAC), X9.63, SSH and the TLS 1.2 and 1.3 KDFs;
  * HMAC (SHA-1, SHA-2, SHA-3); CTR, HMAC and Hash DRBG instantiate, reseed
- * and generate; FFDH key generation, public key and shared secret (ffdhe2048, MODP-2048); RSA-2048 key generation,
+ * and generate; FFDH key generation, public key and shared secret (ffdhe2048, MODP-2048; generated keys and imported
+ * keys up to len(p) bytes); RSA-2048 key generation,
  * private-key loading, PKCS#1 v1.5 and PSS signing, OAEP decryption (good and corrupted ciphertexts).
  *
  * CPU paths: tests/CMakeLists.txt runs the program twice, FIPS140_CPU unset and FIPS140_CPU=portable (bitsliced
@@ -458,6 +459,24 @@ static void test_ffdh(tu_rng *r)
         PUBLIC(z_a, n);
         PUBLIC(z_b, n);
         CHECK_MEM(z_a, z_b, n, "ffdh agreement, group %d", (int)g);
+        /* Imported keys longer than N = 2s bits (SP 800-56A Rev. 3 §5.6.2.1.2: any x in [1, q-1]): a len(p)-byte
+         * encoding (bound len(q)) and a 29-byte one (N' = 232 bits); top bits cleared so that x < q, low bit set. */
+        static const size_t long_lens[] = {0 /* = n */, 29};
+        for (size_t li = 0; li < 2; li++) {
+            static uint8_t xl[FIPS140_DH_MAX_SIZE];
+            size_t len = long_lens[li] != 0 ? long_lens[li] : n;
+            tu_fill(r, xl, len);
+            xl[0] &= 0x3f;
+            xl[len - 1] |= 1;
+            SECRET(xl, len);
+            CHECK_OK(public_status(fips140_dh_public_from_private(g, xl, len, pub_b, n)), "dh pub, %zu-byte key", len);
+            PUBLIC(pub_b, n);
+            CHECK_OK(public_status(fips140_ffdh(g, xl, len, pub_a, n, z_b, n)), "ffdh, %zu-byte key", len);
+            CHECK_OK(public_status(fips140_ffdh(g, priv_a, pn, pub_b, n, z_a, n)), "ffdh a vs %zu-byte key", len);
+            PUBLIC(z_a, n);
+            PUBLIC(z_b, n);
+            CHECK_MEM(z_a, z_b, n, "ffdh agreement with a %zu-byte key, group %d", len, (int)g);
+        }
     }
 }
 

@@ -111,22 +111,28 @@ for g in ffdhe2048 ffdhe3072 modp_2048; do
     ref pkeyutl -derive -inkey rdh_$g.pem -peerkey fdhpub_$g.pem -out z_r 2> err || fail "dh $g: default derive: $(cat err)"
     [ -s z_f ] && cmp -s z_f z_r && pass "dh $g: fips140 and the default provider derive the same secret" ||
         fail "dh $g: secrets differ"
-    # the default provider's private key through fips140: accepted when its exponent fits the module's N bits,
-    # refused with an explicit error otherwise (e.g. 225-bit exponents for ffdhe2048 where N = 224)
-    nbytes=$(ref pkey -in rdh_$g.pem -text -noout | sed -n '/^private-key:/,/^public-key:/p' | sed '1d;$d' |
-             tr -d ' :\n' | sed 's/^\(00\)*//' | tr -d '\n' | wc -c)
-    case $g in ffdhe2048|modp_2048) nmax=56 ;; *) nmax=64 ;; esac   # hex digits of N/8 bytes (N = 224, 256)
-    if [ "$nbytes" -le "$nmax" ]; then
-        fips pkeyutl -derive -inkey rdh_$g.pem -peerkey fdhpub_$g.pem -out z_x 2> err && cmp -s z_x z_r &&
-            pass "dh $g: default provider's private key imported and used by fips140" ||
-            fail "dh $g: fips140 with the default provider's private key: $(cat err)"
-    elif fips pkeyutl -derive -inkey rdh_$g.pem -peerkey fdhpub_$g.pem -out z_x > out 2>&1; then
-        fail "dh $g: fips140 used a private exponent longer than N bits"
-    else
-        # (the import error is dropped by OpenSSL's decoder, which falls back to a legacy key that no fips=yes
-        # implementation accepts: the derivation itself is refused)
-        pass "dh $g: fips140 refuses the default provider's longer private exponent"
-    fi
+    # the default provider's private keys through fips140: its default exponent length for the group (225 bits for
+    # ffdhe2048, 275 for ffdhe3072: longer than the module's N = 2s) and len(q) bits (priv_len); SP 800-56A Rev. 3
+    # 5.6.2.1.2 accepts any x in [1, q-1]. Derived crossed both ways against the default provider.
+    qbits=$(( $(ref pkey -in rdh_$g.pem -text -noout | sed -n 's/.*(\([0-9]*\) bit).*/\1/p' | head -1) - 1 ))
+    ref genpkey -algorithm DH -pkeyopt group:$g -pkeyopt priv_len:$qbits -out rdhq_$g.pem 2> err ||
+        fail "dh $g: default genpkey priv_len:$qbits: $(cat err)"
+    ref pkey -in rdhq_$g.pem -pubout -out rdhqpub_$g.pem 2> err || fail "dh $g: default pubout: $(cat err)"
+    for k in rdh rdhq; do
+        fips pkeyutl -derive -inkey ${k}_$g.pem -peerkey fdhpub_$g.pem -out z_x 2> err &&
+            ref pkeyutl -derive -inkey fdh_$g.pem -peerkey ${k}pub_$g.pem -out z_y 2> err2 &&
+            ref pkeyutl -derive -inkey ${k}_$g.pem -peerkey fdhpub_$g.pem -out z_z 2>> err2 &&
+            cmp -s z_x z_y && cmp -s z_x z_z &&
+            pass "dh $g: default provider's private key ($k) imported by fips140, same secret both ways" ||
+            fail "dh $g: default provider's private key ($k) through fips140: $(cat err err2)"
+        # (the PEM files differ: OpenSSL writes its priv_len into the parameters; compare the public values)
+        fips pkey -in ${k}_$g.pem -pubout -out fpub_x 2> err &&
+            ref pkey -pubin -in fpub_x -text -noout | sed -n '/^public-key:/,/^[^ ]/s/^ .*/&/p' > y_f &&
+            ref pkey -pubin -in ${k}pub_$g.pem -text -noout | sed -n '/^public-key:/,/^[^ ]/s/^ .*/&/p' > y_r &&
+            [ -s y_f ] && cmp -s y_f y_r &&
+            pass "dh $g: fips140 recomputes the default provider's public key ($k)" ||
+            fail "dh $g: fips140 public key of ($k): $(cat err)"
+    done
 done
 # padded secret (TLS 1.3 keeps the leading zeros): same as the default provider's with dh_pad:1
 fips pkeyutl -derive -inkey fdh_ffdhe2048.pem -peerkey rdhpub_ffdhe2048.pem -pkeyopt dh_pad:1 -out zp_f 2> err ||

@@ -4,7 +4,11 @@
  * shared secret agreed both ways with OpenSSL keys in every group, public keys g^x equal to OpenSSL's BN_mod_exp
  * (including x = 2^N - 1), public-key validation agreeing with OpenSSL on residues and non-residues and rejecting
  * 0, 1, p-2 (a non-residue in range), p-1, p, 2^bits-1 and wrong lengths, bad private keys and unknown groups
- * refused with nothing written, the CAST, and the services approved under FIPS140=only. */
+ * refused with nothing written, the CAST, and the services approved under FIPS140=only. Private keys longer than
+ * N = 2s bits (SP 800-56A Rev. 3 §5.6.2.1.2: any x in [1, q-1]): OpenSSL's default 225..400-bit keys and len(q)-bit
+ * keys (OpenSSL's priv_len = len(q)) give OpenSSL's public key and shared secret, in every encoding length from N/8
+ * to len(p) bytes; x = q-1 is accepted and 0, q, q+1, p-1 and 2^bits-1 are refused (FIPS140_ERR_ARG), lengths
+ * outside [N/8, len(p)] bytes too (FIPS140_ERR_KEY_LENGTH), with nothing written. */
 #include "test_util.h"
 
 #include <openssl/bn.h>
@@ -38,17 +42,22 @@ static void die(const char *what)
     abort();
 }
 
-/* ossl_keygen - an OpenSSL key pair in the named group. */
-static EVP_PKEY *ossl_keygen(const group_info *gi)
+/* ossl_keygen_len - an OpenSSL key pair in the named group; priv_bits > 0 sets OpenSSL's maximum private-key length
+ * (OSSL_PKEY_PARAM_DH_PRIV_LEN), 0 keeps its default for the group. */
+static EVP_PKEY *ossl_keygen_len(const group_info *gi, int priv_bits)
 {
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "DH", NULL);
     EVP_PKEY *pk = NULL;
+    OSSL_PARAM len[] = {OSSL_PARAM_int(OSSL_PKEY_PARAM_DH_PRIV_LEN, &priv_bits), OSSL_PARAM_END};
     if (ctx == NULL || EVP_PKEY_keygen_init(ctx) <= 0 || EVP_PKEY_CTX_set_group_name(ctx, gi->name) <= 0 ||
-        EVP_PKEY_generate(ctx, &pk) <= 0)
+        (priv_bits > 0 && EVP_PKEY_CTX_set_params(ctx, len) <= 0) || EVP_PKEY_generate(ctx, &pk) <= 0)
         die("DH keygen");
     EVP_PKEY_CTX_free(ctx);
     return pk;
 }
+
+/* ossl_keygen - an OpenSSL key pair in the named group, OpenSSL's default private-key length. */
+static EVP_PKEY *ossl_keygen(const group_info *gi) { return ossl_keygen_len(gi, 0); }
 
 /* ossl_key - an OpenSSL key in the named group from our encodings (priv may be NULL: public key only). */
 static EVP_PKEY *ossl_key(const group_info *gi, const uint8_t *priv, const uint8_t *pub)
@@ -102,19 +111,28 @@ static int ossl_check(EVP_PKEY *pk, int pairwise)
     return ok;
 }
 
-/* ossl_pow2 - 2^x mod p (x of xlen bytes) with OpenSSL's BIGNUMs, as len(p) bytes. */
-static void ossl_pow2(const group_info *gi, const uint8_t *p, const uint8_t *x, size_t xlen, uint8_t *out)
+/* ossl_pow - b^x mod p (b of len(p) bytes, x of xlen bytes) with OpenSSL's BIGNUMs, as len(p) bytes. */
+static void ossl_pow(const group_info *gi, const uint8_t *p, const uint8_t *b, const uint8_t *x, size_t xlen,
+                     uint8_t *out)
 {
     BN_CTX *bc = BN_CTX_new();
-    BIGNUM *P = BN_bin2bn(p, (int)gi->bytes, NULL), *X = BN_bin2bn(x, (int)xlen, NULL), *two = BN_new(),
-           *r = BN_new();
-    if (!BN_set_word(two, 2) || !BN_mod_exp(r, two, X, P, bc) || BN_bn2binpad(r, out, (int)gi->bytes) < 0)
+    BIGNUM *P = BN_bin2bn(p, (int)gi->bytes, NULL), *X = BN_bin2bn(x, (int)xlen, NULL),
+           *B = BN_bin2bn(b, (int)gi->bytes, NULL), *r = BN_new();
+    if (!BN_mod_exp(r, B, X, P, bc) || BN_bn2binpad(r, out, (int)gi->bytes) < 0)
         die("BN_mod_exp");
     BN_free(P);
     BN_free(X);
-    BN_free(two);
+    BN_free(B);
     BN_free(r);
     BN_CTX_free(bc);
+}
+
+/* ossl_pow2 - 2^x mod p (x of xlen bytes) with OpenSSL's BIGNUMs, as len(p) bytes. */
+static void ossl_pow2(const group_info *gi, const uint8_t *p, const uint8_t *x, size_t xlen, uint8_t *out)
+{
+    uint8_t two[1024] = {0};
+    two[gi->bytes - 1] = 2;
+    ossl_pow(gi, p, two, x, xlen, out);
 }
 
 /* add_small - v (len bytes, big-endian) += d (d may be negative; no wrap in the tests' uses). */
@@ -221,21 +239,130 @@ static void test_group(const group_info *gi, tu_rng *rng)
     CHECK_ST(fips140_dh_validate_public(gi->id, bad, L + 1), FIPS140_ERR_ARG, "%s key with a leading zero", gi->name);
     CHECK_ST(fips140_ffdh(gi->id, x, X, bad, L + 1, z1, L), FIPS140_ERR_ARG, "%s ffdh long peer key", gi->name);
 
-    /* Private keys: wrong length, zero; output lengths. Nothing written. */
-    uint8_t zero[51] = {0};
+    /* Private keys: lengths outside [N/8, len(p)] bytes, zero in every length; output lengths. Nothing written. */
+    static const uint8_t zero[1025];
+    uint8_t xl[1025];
+    memset(xl, 0, L + 1);
+    memcpy(xl + L + 1 - X, x, X); /* the valid x, one byte longer than len(p) */
     memset(z1, 0xa5, L);
     memcpy(z2, z1, L);
     CHECK_ST(fips140_ffdh(gi->id, zero, X, y2, L, z1, L), FIPS140_ERR_ARG, "%s x = 0", gi->name);
-    CHECK_ST(fips140_ffdh(gi->id, x, X - 1, y2, L, z1, L), FIPS140_ERR_ARG, "%s short x", gi->name);
-    CHECK_ST(fips140_ffdh(gi->id, zero, X + 1, y2, L, z1, L), FIPS140_ERR_ARG, "%s long x", gi->name);
+    CHECK_ST(fips140_ffdh(gi->id, zero, X + 1, y2, L, z1, L), FIPS140_ERR_ARG, "%s x = 0, N/8 + 1 bytes", gi->name);
+    CHECK_ST(fips140_ffdh(gi->id, zero, L, y2, L, z1, L), FIPS140_ERR_ARG, "%s x = 0, len(p) bytes", gi->name);
+    CHECK_ST(fips140_ffdh(gi->id, x + 1, X - 1, y2, L, z1, L), FIPS140_ERR_KEY_LENGTH, "%s short x", gi->name);
+    CHECK_ST(fips140_ffdh(gi->id, xl, L + 1, y2, L, z1, L), FIPS140_ERR_KEY_LENGTH, "%s x over len(p)", gi->name);
     CHECK_ST(fips140_ffdh(gi->id, x, X, y2, L, z1, L - 1), FIPS140_ERR_OUTPUT_LENGTH, "%s short Z", gi->name);
     CHECK_MEM(z1, z2, L, "%s nothing written for bad private keys", gi->name);
     CHECK_ST(fips140_dh_public_from_private(gi->id, zero, X, z1, L), FIPS140_ERR_ARG, "%s pub of x = 0", gi->name);
-    CHECK_ST(fips140_dh_public_from_private(gi->id, x, X + 1, z1, L), FIPS140_ERR_ARG, "%s pub of long x", gi->name);
+    CHECK_ST(fips140_dh_public_from_private(gi->id, zero, L, z1, L), FIPS140_ERR_ARG, "%s pub of x = 0 (L)", gi->name);
+    CHECK_ST(fips140_dh_public_from_private(gi->id, x + 1, X - 1, z1, L), FIPS140_ERR_KEY_LENGTH, "%s pub short x",
+             gi->name);
+    CHECK_ST(fips140_dh_public_from_private(gi->id, xl, L + 1, z1, L), FIPS140_ERR_KEY_LENGTH, "%s pub of long x",
+             gi->name);
     CHECK_MEM(z1, z2, L, "%s nothing written by public_from_private", gi->name);
     CHECK_ST(fips140_dh_public_from_private(gi->id, x, X, z1, L + 1), FIPS140_ERR_OUTPUT_LENGTH, "pub length");
     CHECK_ST(fips140_dh_keygen(gi->id, x, X - 1, z1, L), FIPS140_ERR_OUTPUT_LENGTH, "%s keygen x length", gi->name);
     CHECK_ST(fips140_dh_keygen(gi->id, x, X, z1, L - 1), FIPS140_ERR_OUTPUT_LENGTH, "%s keygen y length", gi->name);
+}
+
+/* left_pad - v (vlen bytes, big-endian) as the len-byte encoding of the same integer into out (len >= vlen). */
+static void left_pad(uint8_t *out, size_t len, const uint8_t *v, size_t vlen)
+{
+    memset(out, 0, len - vlen);
+    memcpy(out + (len - vlen), v, vlen);
+}
+
+/* check_long_key - an OpenSSL key pair theirs (x of any length up to len(q)) used through our API in every
+ * encoding length from the shortest that holds x (at least N/8) to len(p): the same public key as OpenSSL's, and the
+ * same Z as OpenSSL's derive with the peer (ours: a module key pair peer_x/peer_y). */
+static void check_long_key(const group_info *gi, EVP_PKEY *theirs, const uint8_t *peer_x, const uint8_t *peer_y,
+                           EVP_PKEY *peer, const char *what)
+{
+    const size_t L = gi->bytes, X = gi->priv;
+    uint8_t x[1024], xe[1024], oy[1024], y[1024], z1[1024], z2[1024], z3[1024];
+    BIGNUM *bx = NULL;
+    if (!EVP_PKEY_get_bn_param(theirs, OSSL_PKEY_PARAM_PRIV_KEY, &bx) || BN_bn2binpad(bx, x, (int)L) < 0)
+        die("get priv");
+    size_t xb = (size_t)BN_num_bytes(bx);
+    BN_free(bx);
+    ossl_bn(gi, theirs, OSSL_PKEY_PARAM_PUB_KEY, oy);
+    ossl_derive(theirs, peer, z2, L);       /* OpenSSL: Z = y_peer^x */
+    ossl_derive(peer, theirs, z3, L);       /* OpenSSL: Z = y^x_peer */
+    CHECK_MEM(z2, z3, L, "%s %s: OpenSSL agrees with itself", gi->name, what);
+    size_t lens[] = {xb > X ? xb : X, L};
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = lens[i];
+        left_pad(xe, n, x + (L - xb), xb);
+        fips140_indicator_clear();
+        CHECK_OK(fips140_dh_public_from_private(gi->id, xe, n, y, L), "%s %s pub (%zu-byte x)", gi->name, what, n);
+        CHECK(fips140_indicator_get() == FIPS140_INDICATOR_APPROVED, "long-key pub approved");
+        CHECK_MEM(y, oy, L, "%s %s: our y = OpenSSL's (%zu-byte x of a %zu-byte value)", gi->name, what, n, xb);
+        fips140_indicator_clear();
+        CHECK_OK(fips140_ffdh(gi->id, xe, n, peer_y, L, z1, L), "%s %s ffdh (%zu-byte x)", gi->name, what, n);
+        CHECK(fips140_indicator_get() == FIPS140_INDICATOR_APPROVED, "long-key ffdh approved");
+        CHECK_MEM(z1, z2, L, "%s %s: our Z(x, y_peer) = OpenSSL's (%zu-byte x)", gi->name, what, n);
+    }
+    /* and the other way: our module key with OpenSSL's public key */
+    CHECK_OK(fips140_ffdh(gi->id, peer_x, X, oy, L, z1, L), "%s %s: ffdh with the long key's y", gi->name, what);
+    CHECK_MEM(z1, z2, L, "%s %s: our Z(x_peer, y) = OpenSSL's", gi->name, what);
+}
+
+/* test_long_keys - private keys longer than N = 2s bits (SP 800-56A Rev. 3 §5.6.2.1.2: x in [1, q-1]) against
+ * OpenSSL, and the edges of that range. */
+static void test_long_keys(const group_info *gi, tu_rng *rng)
+{
+    const size_t L = gi->bytes, X = gi->priv;
+    uint8_t p[1024], q[1024], x[1024], px[64], py[1024], y[1024], oy[1024], z1[1024], z2[1024];
+    CHECK_OK(fips140_dh_prime(gi->id, p, L), "%s prime", gi->name);
+    CHECK_OK(fips140_dh_keygen(gi->id, px, X, py, L), "%s keygen", gi->name);
+    EVP_PKEY *peer = ossl_key(gi, px, py);
+
+    /* OpenSSL's default private-key length for the group (225 bits for ffdhe2048...) and len(q) bits. */
+    EVP_PKEY *theirs = ossl_keygen(gi);
+    check_long_key(gi, theirs, px, py, peer, "OpenSSL default-length key");
+    EVP_PKEY_free(theirs);
+    theirs = ossl_keygen_len(gi, (int)(8 * L - 1));
+    check_long_key(gi, theirs, px, py, peer, "len(q)-bit key");
+    EVP_PKEY_free(theirs);
+
+    /* q = (p-1)/2: the edges of [1, q-1] in len(p)-byte encodings. */
+    uint8_t carry = 0;
+    for (size_t i = 0; i < L; i++) {
+        q[i] = (uint8_t)((p[i] >> 1) | (carry << 7));
+        carry = p[i] & 1u;
+    }
+    memcpy(x, q, L);
+    add_small(x, L, -1); /* x = q - 1: the largest valid key */
+    CHECK_OK(fips140_dh_public_from_private(gi->id, x, L, y, L), "%s x = q-1 accepted", gi->name);
+    ossl_pow2(gi, p, x, L, oy);
+    CHECK_MEM(y, oy, L, "%s 2^(q-1) mod p as OpenSSL", gi->name);
+    CHECK_OK(fips140_ffdh(gi->id, x, L, py, L, z1, L), "%s ffdh with x = q-1", gi->name);
+    ossl_pow(gi, p, py, x, L, oy);
+    CHECK_MEM(z1, oy, L, "%s y^(q-1) mod p as OpenSSL", gi->name);
+    tu_fill(rng, x, L);
+    x[0] &= 0x7f; /* below 2^(len(p)-1); q's top 63 bits are ones, so below q but for 2^-63 of the draws */
+    CHECK_OK(fips140_ffdh(gi->id, x, L, py, L, z1, L), "%s ffdh with a random len(q)-bit x", gi->name);
+    ossl_pow(gi, p, py, x, L, oy);
+    CHECK_MEM(z1, oy, L, "%s y^x mod p as OpenSSL (random len(q)-bit x)", gi->name);
+
+    static const int offs[] = {0, 1}; /* x = q, q + 1 */
+    memset(z1, 0xa5, L);
+    memcpy(z2, z1, L);
+    for (size_t k = 0; k < 2; k++) {
+        memcpy(x, q, L);
+        add_small(x, L, offs[k]);
+        CHECK_ST(fips140_ffdh(gi->id, x, L, py, L, z1, L), FIPS140_ERR_ARG, "%s ffdh x = q%+d", gi->name, offs[k]);
+        CHECK_ST(fips140_dh_public_from_private(gi->id, x, L, z1, L), FIPS140_ERR_ARG, "%s pub x = q%+d", gi->name,
+                 offs[k]);
+    }
+    memcpy(x, p, L);
+    add_small(x, L, -1); /* p - 1 = 2q */
+    CHECK_ST(fips140_ffdh(gi->id, x, L, py, L, z1, L), FIPS140_ERR_ARG, "%s ffdh x = p-1", gi->name);
+    memset(x, 0xff, L);
+    CHECK_ST(fips140_ffdh(gi->id, x, L, py, L, z1, L), FIPS140_ERR_ARG, "%s ffdh x = 2^bits-1", gi->name);
+    CHECK_ST(fips140_dh_public_from_private(gi->id, x, L, z1, L), FIPS140_ERR_ARG, "%s pub x = 2^bits-1", gi->name);
+    CHECK_MEM(z1, z2, L, "%s nothing written for x outside [1, q-1]", gi->name);
+    EVP_PKEY_free(peer);
 }
 
 /* Validation against OpenSSL on residues r^2 (accepted) and their negatives -r^2 (non-residues, rejected), in the
@@ -303,6 +430,12 @@ static int child_only(void)
     fips140_indicator_clear();
     bad += fips140_dh_public_from_private(FIPS140_DH_MODP2048, x, sizeof x, y, sizeof y) != FIPS140_OK;
     bad += fips140_indicator_get() != FIPS140_INDICATOR_APPROVED;
+    fips140_indicator_clear();
+    uint8_t xl[256] = {0}; /* a key longer than N = 2s bits, in a len(p)-byte encoding: approved too */
+    xl[1] = 0x5a;
+    xl[255] = 3;
+    bad += fips140_ffdh(FIPS140_DH_MODP2048, xl, sizeof xl, y, sizeof y, z, sizeof z) != FIPS140_OK;
+    bad += fips140_indicator_get() != FIPS140_INDICATOR_APPROVED;
     return bad;
 }
 
@@ -313,6 +446,9 @@ int main(int argc, char **argv)
     CHECK(fips140_cast_ffdh() == 0, "KAS-FFC-SSC CAST passes");
     test_unknown_group();
     for (size_t i = 0; i < NGROUPS; i++) test_group(&groups[i], &rng);
+    test_long_keys(&groups[0], &rng); /* ffdhe2048 */
+    test_long_keys(&groups[1], &rng); /* ffdhe3072: N = 256, a multiple of 64 */
+    test_long_keys(&groups[5], &rng); /* modp_2048 */
     test_residues(&groups[0], &rng);
     test_residues(&groups[5], &rng);
     TU_CHECK_CHILD("only", "dh-only");

@@ -2,9 +2,10 @@
  * the one-step KDF with a hash or HMAC. RFC 5869 Appendix A (all seven cases, PRK and OKM); every SHA-1 / SHA-2 /
  * SHA-3 hash against OpenSSL's EVP_KDF "HKDF" (also EXTRACT_ONLY / EXPAND_ONLY) and "SSKDF" (digest and HMAC forms)
  * over random input lengths and output lengths from 1 byte to 255 * HashLen; salts shorter than 112 bits and empty;
- * bad parameters (output length 0 or too long, SHAKE and unknown algorithms, NULL pointers, empty PRK) with the output
+ * empty keys as RFC 5869 allows them (empty IKM, empty PRK: OpenSSL's answer, the same as a key of zero bytes, not
+ * approved); bad parameters (output length 0 or too long, SHAKE and unknown algorithms, NULL pointers) with the output
  * left untouched; the service indicator (112-bit rule on the secret input and on the output, any salt length);
- * FIPS140=only refusals in a fresh process. */
+ * FIPS140=only refusals in a fresh process (short and empty keys, naming the rule). */
 #include "test_util.h"
 
 #include <openssl/core_names.h>
@@ -223,6 +224,48 @@ static int untouched(const uint8_t *p, size_t n)
     return 1;
 }
 
+/* ---- empty keys (RFC 5869 §2.2-2.3: IKM and PRK of any length; FIPS 198-1 §4: an empty HMAC key is B zero bytes) */
+
+static void test_empty_keys(void)
+{
+    static const uint8_t zeros[64];
+    const uint8_t *info = data + 100, *salt = data + 300;
+    const fips140_indicator N = FIPS140_INDICATOR_NOT_APPROVED;
+    uint8_t prk[64], wprk[64];
+    for (size_t ai = 0; ai < NALGS; ai++) {
+        const alg_info *a = &algs[ai];
+        for (int k = 0; k < 3; k++) {
+            size_t outlen = k == 0 ? 1 : k == 1 ? a->dlen + 5 : 255 * a->dlen, infolen = k == 0 ? 0 : 17;
+            size_t saltlen = k == 2 ? 0 : 20;
+            /* One call and extract with an empty IKM, against OpenSSL. */
+            ossl_hkdf(a, EVP_KDF_HKDF_MODE_EXTRACT_AND_EXPAND, want, outlen, zeros, 0, salt, saltlen, info, infolen);
+            fips140_indicator_clear();
+            CHECK_OK(fips140_hkdf(a->alg, got, outlen, NULL, 0, salt, saltlen, info, infolen), "hkdf empty IKM %s",
+                     a->ossl);
+            CHECK(fips140_indicator_get() == N, "hkdf %s empty IKM not approved", a->ossl);
+            CHECK_MEM(got, want, outlen, "HKDF-%s empty IKM out %zu salt %zu", a->ossl, outlen, saltlen);
+            ossl_hkdf(a, EVP_KDF_HKDF_MODE_EXTRACT_ONLY, wprk, a->dlen, zeros, 0, salt, saltlen, NULL, 0);
+            fips140_indicator_clear();
+            CHECK_OK(fips140_hkdf_extract(a->alg, prk, salt, saltlen, zeros, 0), "extract empty IKM %s", a->ossl);
+            CHECK(fips140_indicator_get() == N, "extract %s empty IKM not approved", a->ossl);
+            CHECK_MEM(prk, wprk, a->dlen, "HKDF-Extract-%s empty IKM", a->ossl);
+            /* Expand with an empty PRK (NULL or not), against OpenSSL and against a PRK of HashLen zero bytes (the
+             * same HMAC key K0). */
+            ossl_hkdf(a, EVP_KDF_HKDF_MODE_EXPAND_ONLY, want, outlen, zeros, 0, NULL, 0, info, infolen);
+            fips140_indicator_clear();
+            CHECK_OK(fips140_hkdf_expand(a->alg, got, outlen, NULL, 0, info, infolen), "expand empty PRK %s", a->ossl);
+            CHECK(fips140_indicator_get() == N, "expand %s empty PRK not approved", a->ossl);
+            CHECK_MEM(got, want, outlen, "HKDF-Expand-%s empty PRK out %zu (OpenSSL)", a->ossl, outlen);
+            memset(got, 0, outlen);
+            CHECK_OK(fips140_hkdf_expand(a->alg, got, outlen, zeros, 0, info, infolen), "expand empty PRK %s", a->ossl);
+            CHECK_MEM(got, want, outlen, "HKDF-Expand-%s empty PRK (non-NULL pointer)", a->ossl);
+            CHECK_OK(fips140_hkdf_expand(a->alg, got, outlen, zeros, a->dlen, info, infolen), "expand zero PRK %s",
+                     a->ossl);
+            CHECK_MEM(got, want, outlen, "HKDF-Expand-%s empty PRK = HashLen zero bytes", a->ossl);
+        }
+    }
+}
+
 static void test_errors(void)
 {
     uint8_t out[64], prk[64];
@@ -251,8 +294,6 @@ static void test_errors(void)
                  a->ossl);
         CHECK_ST(fips140_hkdf_expand(a->alg, got, 255 * a->dlen + 1, k, 32, k, 8), FIPS140_ERR_OUTPUT_LENGTH,
                  "expand too long %s", a->ossl);
-        CHECK_ST(fips140_hkdf_expand(a->alg, got, 32, k, 0, k, 8), FIPS140_ERR_KEY_LENGTH, "expand empty PRK %s",
-                 a->ossl);
         CHECK_ST(fips140_kda_onestep_hash(a->alg, got, 0, k, 32, k, 8), FIPS140_ERR_OUTPUT_LENGTH, "onestep L=0 %s",
                  a->ossl);
         CHECK_ST(fips140_kda_onestep_hmac(a->alg, got, 0, k, 32, k, 32, k, 8), FIPS140_ERR_OUTPUT_LENGTH,
@@ -373,6 +414,11 @@ static int only_mode_child(void)
     bad += fips140_hkdf_extract(FIPS140_SHA256, out, k, 32, k, 13) != FIPS140_ERR_NOT_APPROVED;
     bad += fips140_kda_onestep_hash(FIPS140_SHA256, out, 32, k, 13, k, 8) != FIPS140_ERR_NOT_APPROVED;
     bad += fips140_kda_onestep_hmac(FIPS140_SHA256, out, 32, k, 32, k, 13, k, 8) != FIPS140_ERR_NOT_APPROVED;
+    /* Empty keys (served, NOT_APPROVED, in the other modes) are refused with the rule named. */
+    bad += fips140_hkdf_expand(FIPS140_SHA256, out, 32, NULL, 0, k, 8) != FIPS140_ERR_NOT_APPROVED;
+    bad += fips140_last_refusal() == NULL || strstr(fips140_last_refusal(), "SP 800-56C") == NULL;
+    bad += fips140_hkdf(FIPS140_SHA256, out, 32, NULL, 0, k, 32, k, 8) != FIPS140_ERR_NOT_APPROVED;
+    bad += fips140_hkdf_extract(FIPS140_SHA256, out, k, 32, NULL, 0) != FIPS140_ERR_NOT_APPROVED;
     bad += !untouched(out, sizeof out);
     /* A 13-byte (or empty) salt is a public HMAC key here: not refused, approved. */
     fips140_indicator_clear();
@@ -396,6 +442,7 @@ int main(int argc, char **argv)
     test_rfc5869();
     test_hkdf_vs_openssl();
     test_onestep_vs_openssl();
+    test_empty_keys();
     test_errors();
     test_indicator();
     return tu_done();

@@ -425,8 +425,6 @@ static void test_errors(void)
             "expand label NULL");
     NOWRITE(fips140_tls13_expand_label(FIPS140_SHA256, out, 32, sec, 32, "key", 3, NULL, 4), FIPS140_ERR_NULL,
             "expand context NULL");
-    NOWRITE(fips140_tls13_expand_label(FIPS140_SHA256, out, 32, sec, 0, "key", 3, NULL, 0), FIPS140_ERR_KEY_LENGTH,
-            "expand secret 0");
     NOWRITE(fips140_tls13_expand_label(FIPS140_SHA256, out, 0, sec, 32, "key", 3, NULL, 0), FIPS140_ERR_OUTPUT_LENGTH,
             "expand out 0");
     NOWRITE(fips140_tls13_expand_label(FIPS140_SHA1, out, 255 * 20 + 1, sec, 32, "key", 3, NULL, 0),
@@ -516,6 +514,14 @@ static void test_indicator(void)
         IND(fips140_tls13_expand_label(a, o, 16, sec, 32, "key", 3, NULL, 0), approved, "tls13 expand");
         IND(fips140_tls13_derive_secret(a, o, sec, 32, "c e traffic", 11, th, d), approved, "tls13 derive");
         IND(fips140_tls13_key_schedule(a, &so, &in), approved, "tls13 schedule");
+        /* An empty secret: a valid HMAC key (zeros), NOT_APPROVED; OpenSSL's TLS13-KDF accepts it too. */
+        IND(fips140_tls13_expand_label(a, o, 16, NULL, 0, "key", 3, NULL, 0), 0, "tls13 expand, empty secret");
+        if (!only) {
+            uint8_t want[16];
+            tls13(a, EVP_KDF_HKDF_MODE_EXPAND_ONLY, want, 16, (const uint8_t *)"", 0, NULL, 0, "tls13 ", "key", 3, NULL,
+                  0);
+            CHECK(memcmp(o, want, 16) == 0, "tls13 expand, empty secret: differs from OpenSSL");
+        }
     }
 #undef IND
 }
@@ -537,6 +543,9 @@ static int only_mode_child(void)
     rule = fips140_last_refusal();
     bad += rule == NULL || strstr(rule, "RFC 8446") == NULL;
     bad += fips140_tls13_extract(FIPS140_SHA1, o, NULL, 0, sec, 32) != FIPS140_ERR_NOT_APPROVED;
+    bad += fips140_tls13_expand_label(FIPS140_SHA256, o, 16, NULL, 0, "key", 3, NULL, 0) != FIPS140_ERR_NOT_APPROVED;
+    rule = fips140_last_refusal();
+    bad += rule == NULL || strstr(rule, "empty secret") == NULL;
     fips140_indicator_clear();
     bad += fips140_tls12_extended_master_secret(FIPS140_SHA256, o, sec, 48, th, 32) != FIPS140_OK;
     bad += fips140_indicator_get() != FIPS140_INDICATOR_APPROVED;
