@@ -77,8 +77,9 @@ extern const OSSL_ALGORITHM fips140_prov_ciphers[]; /* provider/ciphers*.c (help
 /* Public-key operations: one table per operation and family (each ends with {NULL, NULL, NULL, NULL});
  * query_operation hands out, per operation, the concatenation of the families' tables (built once, prov.c).
  *   ec     provider/pk_ec.c      EC keymgmt (P-224..P-521), ECDSA signature, ECDH keyexch
- *   rsa    provider/pk_rsa.c     RSA and RSA-PSS keymgmt, RSA signature (PKCS#1 v1.5, PSS), RSA asym-cipher (OAEP)
- *   eddh   provider/pk_eddh.c    ED25519 keymgmt + signature; DH keymgmt (safe-prime groups) + DH keyexch */
+ *   rsa    provider/pk_rsa_keymgmt.c, pk_rsa_sig.c, pk_rsa_cipher.c (pk_rsa.h): RSA and RSA-PSS keymgmt, RSA
+ *          signature (PKCS#1 v1.5, PSS), RSA asym-cipher (OAEP)
+ *   eddh   provider/pk_ed25519.c, pk_dh.c: ED25519 keymgmt + signature; DH keymgmt (safe-prime groups) + DH keyexch */
 extern const OSSL_ALGORITHM fips140_prov_keymgmt_ec[], fips140_prov_signature_ec[], fips140_prov_keyexch_ec[];
 extern const OSSL_ALGORITHM fips140_prov_keymgmt_rsa[], fips140_prov_signature_rsa[], fips140_prov_asym_cipher_rsa[];
 extern const OSSL_ALGORITHM fips140_prov_keymgmt_eddh[], fips140_prov_signature_eddh[], fips140_prov_keyexch_eddh[];
