@@ -17,7 +17,9 @@
 #   pass / fail MESSAGE       print ok:/FAIL: lines and count failures
 #   ok / no WHAT CMD...       CMD must succeed / fail (stdout to W/out, stderr to W/err)
 #   e2e_free_port             a free TCP port on 127.0.0.1
-#   e2e_wait_for FILE TEXT    wait up to 10 s for TEXT to appear in FILE; 0 if it did
+#   e2e_wait_for FILE TEXT [PID]
+#                             wait for TEXT to appear in FILE (while process PID runs), up to 60 s so that a busy
+#                             machine does not fail a case; 0 if it appeared
 #   e2e_finish NAME           the closing line; exits 0 when nothing failed, 1 otherwise
 
 # The HMAC-SHA-256 key OpenSSL's fipsinstall uses for module-mac and install-mac (docs/PROVIDER.md).
@@ -74,11 +76,16 @@ e2e_free_port() {
 }
 
 e2e_wait_for() {
-    _i=0
+    _n=0
     while ! grep -q "$2" "$1" 2> /dev/null; do
-        [ $_i -ge 100 ] && return 1
+        # with PID: give up once the process has ended (one last look: its final output may have landed just now)
+        if [ -n "${3:-}" ] && ! kill -0 "$3" 2> /dev/null; then
+            grep -q "$2" "$1" 2> /dev/null
+            return
+        fi
+        [ $_n -ge 600 ] && return 1
         sleep 0.1
-        _i=$((_i + 1))
+        _n=$((_n + 1))
     done
     return 0
 }
