@@ -1,4 +1,4 @@
-/* provider/pk_ec.c - EC keys (P-224, P-256, P-384, P-521), ECDSA and ECDH for the fips140 provider (helper "pkec").
+/* provider/pk_ec.c - EC keys (P-224, P-256, P-384, P-521), ECDSA and ECDH for the fips140 provider.
  *
  * keymgmt "EC": keys hold the curve, the uncompressed public point and the big-endian private scalar (the
  * encodings of <fips140/ec.h>). Import/export use OpenSSL's parameter names: "group" (curve name), "pub" (octet

@@ -1,4 +1,4 @@
-/* provider/pk_rsa.h - what the three RSA files of the fips140 provider share (helper "pkrsa"); private to them:
+/* provider/pk_rsa.h - what the three RSA files of the fips140 provider share; private to them:
  * pk_rsa_keymgmt.c (keymgmt "RSA" and "RSA-PSS"), pk_rsa_sig.c (signature "RSA": RSASSA-PKCS1-v1_5, RSASSA-PSS),
  * pk_rsa_cipher.c (asym-cipher "RSA": RSAES-OAEP). The provider reads only the three OSSL_ALGORITHM tables, declared
  * in prov.h (fips140_prov_keymgmt_rsa, fips140_prov_signature_rsa, fips140_prov_asym_cipher_rsa). */

@@ -1,4 +1,4 @@
-/* provider/pk_rsa_cipher.c - RSA encryption of the fips140 provider (helper "pkrsa"): asym-cipher "RSA",
+/* provider/pk_rsa_cipher.c - RSA encryption of the fips140 provider: asym-cipher "RSA",
  * RSAES-OAEP only (PKCS#1 v1.5 encryption is not approved and is refused at encrypt / decrypt time). Keys come from
  * pk_rsa_keymgmt.c (pk_rsa.h); every operation goes through <fips140/rsa.h>. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* provider/pk_rsa_keymgmt.c - RSA key management of the fips140 provider (helper "pkrsa"): keymgmt "RSA" and
+/* provider/pk_rsa_keymgmt.c - RSA key management of the fips140 provider: keymgmt "RSA" and
  * "RSA-PSS" (new / free / has / match / validate, import / export, get_params, generation; RSA-PSS keys sign with
  * PSS only and carry the optional RFC 4055 restrictions digest / mgf1-digest / minimum saltlen), and the parameter
  * helpers that pk_rsa_sig.c and pk_rsa_cipher.c share (pk_rsa.h).

@@ -1,4 +1,4 @@
-/* provider/pk_rsa_sig.c - RSA signatures of the fips140 provider (helper "pkrsa"): signature "RSA",
+/* provider/pk_rsa_sig.c - RSA signatures of the fips140 provider: signature "RSA",
  * RSASSA-PKCS1-v1_5 and RSASSA-PSS over a digest (sign / verify) and the digest_sign / digest_verify forms that hash
  * the message first, plus the AlgorithmIdentifier that X.509 signing asks for. Keys come from pk_rsa_keymgmt.c
  * (pk_rsa.h); every operation goes through <fips140/rsa.h> and <fips140/hash.h>. */

@@ -1,4 +1,4 @@
-/* provider/prov.h - shared declarations of the fips140 OpenSSL 3 provider (issue 7).
+/* provider/prov.h - shared declarations of the fips140 OpenSSL 3 provider (docs/PROVIDER.md).
  *
  * The provider lives outside the module boundary. It is compiled against OpenSSL's public headers only and does
  * NOT link libcrypto: every OpenSSL service it uses comes from the core dispatch table given to
@@ -10,9 +10,7 @@
  * with -Wl,--no-undefined, so calling one fails the link. Use the fips140_prov_param_* helpers below, calloc/free
  * and fips140_prov_raise(). The macros of <openssl/params.h> that build OSSL_PARAM descriptor tables
  * (OSSL_PARAM_utf8_string, OSSL_PARAM_size_t, OSSL_PARAM_END...) are plain initialisers and may be used.
- *
- * Owner: helper "core" (provider/prov.c, provider/params.c, provider/config.c). Other helpers add their own
- * declarations only at the place marked "ADD DECLARATIONS HERE" at the end. */
+ * Declarations of one family's files only (cipher_local.h, pk_rsa.h, rand_local.h) stay in their own headers. */
 #ifndef FIPS140_PROVIDER_PROV_H
 #define FIPS140_PROVIDER_PROV_H
 
@@ -67,12 +65,12 @@ static inline fips140_prov_ctx *fips140_prov_ctx_of(void *provctx) {
 int fips140_prov_is_running(void);
 
 /* ---- the algorithm tables, one per family. Each ends with {NULL, NULL, NULL, NULL}; every entry carries
- * FIPS140_PROV_PROPS. Until a family's file exists, provider/pending.c holds a weak empty table for it. */
-extern const OSSL_ALGORITHM fips140_prov_digests[]; /* provider/digests.c  (helper "symm")   */
-extern const OSSL_ALGORITHM fips140_prov_macs[];    /* provider/macs.c     (helper "symm")   */
-extern const OSSL_ALGORITHM fips140_prov_rands[];   /* provider/rands.c    (helper "symm")   */
-extern const OSSL_ALGORITHM fips140_prov_kdfs[];    /* provider/kdfs.c     (helper "kdf")    */
-extern const OSSL_ALGORITHM fips140_prov_ciphers[]; /* provider/ciphers*.c (helper "cipher") */
+ * FIPS140_PROV_PROPS. */
+extern const OSSL_ALGORITHM fips140_prov_digests[]; /* provider/digests.c */
+extern const OSSL_ALGORITHM fips140_prov_macs[]; /* provider/macs.c */
+extern const OSSL_ALGORITHM fips140_prov_rands[]; /* provider/rands.c */
+extern const OSSL_ALGORITHM fips140_prov_kdfs[]; /* provider/kdfs.c */
+extern const OSSL_ALGORITHM fips140_prov_ciphers[]; /* provider/ciphers*.c */
 
 /* Public-key operations: one table per operation and family (each ends with {NULL, NULL, NULL, NULL});
  * query_operation hands out, per operation, the concatenation of the families' tables (built once, prov.c).
@@ -177,20 +175,13 @@ int fips140_prov_param_set_octet_string(OSSL_PARAM *p, const void *data, size_t 
 int fips140_prov_self_test_event(const fips140_prov_ctx *ctx, const char *phase, const char *type,
                                  const char *desc);
 
-/* ---- provider/config.c (core): verify the provider's config section (module-mac, install-status, install-mac,
+/* ---- provider/config.c : verify the provider's config section (module-mac, install-status, install-mac,
  * docs/PROVIDER.md) at OSSL_provider_init. Returns 1, or 0 after raising the reason and printing one line on stderr. */
 int fips140_prov_config_verify(fips140_prov_ctx *ctx);
 /* The install-status value fipsinstall writes once the self-tests ran (cli/cmd_install.c writes the same). */
 #define FIPS140_PROV_INSTALL_STATUS "INSTALL_SELF_TEST_KATS_RUN"
 
-/* ======================================================================================================
- * ADD DECLARATIONS HERE (other helpers: one block per file, with the file name, e.g.
- *   / * provider/digests.c (helper "symm") * /
- *   ...declarations...
- * Never change the declarations above; ask the integrator instead.)
- * ====================================================================================================== */
-
-/* provider/digests.c (helper "symm") */
+/* provider/digests.c */
 /* fips140_prov_name_in_list - 1 when name equals (ASCII case-insensitively, as OpenSSL compares algorithm names)
  * one of the entries of the colon-separated list, e.g. "SHA2-256:SHA-256:SHA256:2.16.840.1.101.3.4.2.1". */
 int fips140_prov_name_in_list(const char *name, const char *list);
@@ -198,7 +189,7 @@ int fips140_prov_name_in_list(const char *name, const char *list);
  * provider registers (SHA-1, SHA-2, SHA-3, SHAKE); 1 and *alg set (alg may be NULL), or 0 if unknown. */
 int fips140_prov_digest_lookup(const char *name, fips140_hash_alg *alg);
 
-/* provider/pk_dh.c (helper "pkeddh"): the DH keymgmt dispatch table, listed in fips140_prov_keymgmt_eddh[]
+/* provider/pk_dh.c: the DH keymgmt dispatch table, listed in fips140_prov_keymgmt_eddh[]
  * (provider/pk_ed25519.c) */
 extern const OSSL_DISPATCH fips140_prov_dh_keymgmt_fns[];
 
