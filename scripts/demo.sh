@@ -17,6 +17,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 CLI=$B/bin/fips140
 OPENSSL=${OPENSSL:-openssl}
 STAGE=$B/stage
+W=$STAGE # where lib.sh's helpers put their files
+trap e2e_bg_stop EXIT
 SO=$STAGE/ossl-modules/fips140.so
 unset FIPS140 OPENSSL_CONF OPENSSL_CONF_INCLUDE || true
 
@@ -66,26 +68,18 @@ show "$OPENSSL" x509 -in "$STAGE/server.crt" -pubkey -noout -out "$STAGE/server.
 show "$OPENSSL" dgst -sha256 -verify "$STAGE/server.pub" -signature "$STAGE/msg.sig" "$STAGE/msg.txt" ||
     die "dgst -verify"
 
-# tls13: one s_server/s_client TLS 1.3 exchange on loopback, group P-256, the ECDSA certificate above; prints the
-# negotiated parameters; 0 if the line came back reversed over the encrypted channel.
+# tls13: one s_server/s_client TLS 1.3 exchange on loopback (tests/e2e/lib.sh), group P-256, the ECDSA certificate
+# above; prints the negotiated parameters; 0 if the line came back reversed over the encrypted channel.
 tls13() {
-    port=$(e2e_free_port)
-    timeout 30 "$OPENSSL" s_server -accept "127.0.0.1:$port" -cert "$STAGE/server.crt" -key "$STAGE/server.key" \
-        -tls1_3 -groups P-256 -naccept 1 -rev > "$STAGE/srv.out" 2> "$STAGE/srv.err" &
-    spid=$!
-    e2e_wait_for "$STAGE/srv.out" ACCEPT || { kill $spid 2> /dev/null; return 1; }
-    (echo "hello through fips140"; sleep 1) | timeout 30 "$OPENSSL" s_client -connect "127.0.0.1:$port" \
-        -tls1_3 -groups P-256 -CAfile "$STAGE/server.crt" -verify_return_error -servername localhost \
-        > "$STAGE/cli.out" 2> "$STAGE/cli.err"
-    wait $spid 2> /dev/null
     printf '$ openssl s_server -tls1_3 -groups P-256 -rev ... & openssl s_client -tls1_3 -groups P-256 ...\n'
-    grep -E '^(New, TLSv1.3|Server Temp Key|Peer signature type|Verify return code)' "$STAGE/cli.out" |
+    e2e_tls_server tls13 "$OPENSSL_CONF" "$STAGE/server.crt" "$STAGE/server.key" -tls1_3 -groups P-256 &&
+        e2e_tls_client tls13 "$OPENSSL_CONF" "$STAGE/server.crt" -tls1_3 -groups P-256 || return 1
+    grep -E '^(New, TLSv1.3|Server Temp Key|Peer signature type|Verify return code)' "$STAGE/tls13.cli" |
         sed 's/^/    /'
-    grep -q '041spif hguorht olleh' "$STAGE/cli.out" && grep -q 'Verify return code: 0' "$STAGE/cli.out" &&
-        grep -q 'New, TLSv1.3' "$STAGE/cli.out" &&
-        echo "    server echoed: $(grep -o '041spif hguorht olleh' "$STAGE/cli.out")"
+    grep -q 'New, TLSv1.3' "$STAGE/tls13.cli" && grep -q 'Verify return code: 0' "$STAGE/tls13.cli" &&
+        echo "    a line sent by the client came back reversed over the encrypted channel"
 }
-tls13 || { cat "$STAGE/cli.err" "$STAGE/srv.err"; die "TLS 1.3 handshake through fips140"; }
+tls13 || { cat "$STAGE/tls13.clierr" "$STAGE/tls13.srverr"; die "TLS 1.3 handshake through fips140"; }
 
 step "4. Proof by contrapositive: alter the installation, the same program refuses to run"
 cp "$STAGE/fips140.cnf" "$STAGE/fips140.cnf.good"
@@ -119,6 +113,6 @@ echo "    (the module's integrity check failed, so the process stopped: no diges
 cp "$SO.good" "$SO"
 echo "restored $SO"
 show "$OPENSSL" dgst -sha256 "$STAGE/msg.txt" || die "dgst after restoring the module"
-tls13 || { cat "$STAGE/cli.err" "$STAGE/srv.err"; die "TLS 1.3 handshake after restoring"; }
+tls13 || { cat "$STAGE/tls13.clierr" "$STAGE/tls13.srverr"; die "TLS 1.3 handshake after restoring"; }
 
 step "Done: the module self-tests, serves OpenSSL programs alone, and refuses to run when altered."

@@ -21,6 +21,22 @@
 #                             wait for TEXT to appear in FILE (while process PID runs), up to 60 s so that a busy
 #                             machine does not fail a case; 0 if it appeared
 #   e2e_finish NAME           the closing line; exits 0 when nothing failed, 1 otherwise
+#   e2e_bg PID / e2e_bg_stop  remember a background process / stop every remembered one (e2e_init traps EXIT with
+#                             it; SIGPIPE is ignored so that a write to a client that gave up is a failure, not death)
+#   e2e_reap PID              wait up to 60 s for PID to end by itself, then stop it
+#   e2e_flip_mac MAC          MAC with its first byte replaced by another value (an altered module-mac)
+#   e2e_check_fips_only       CONF loads fips140 (active) and base but not the default provider, and MD5 (which only
+#                             the default provider has) cannot be fetched: every algorithm used comes from fips140
+#   e2e_check_bad_mac         with an altered module-mac, `openssl dgst` fails with the provider's reason on stderr
+#                             (writes W/badmac.cnf)
+#   e2e_tls_server NAME CONF CERT KEY S_SERVER_OPTS...
+#                             `openssl s_server -rev` for one connection under CONF, on a free port (port), pid in
+#                             spid; output W/NAME.srv, W/NAME.srverr; 0 once it accepts connections
+#   e2e_tls_client NAME CONF CAFILE S_CLIENT_OPTS...
+#                             `openssl s_client` under CONF to that server, verifying it against CAFILE: sends a line
+#                             and waits for it to come back reversed, then closes and lets the server finish; output
+#                             W/NAME.cli, W/NAME.clierr; crc = its exit status; 0 when the line came back.
+#                             E2E_CLIENT_FIPS140, when set, is the client's FIPS140 setting.
 
 # The HMAC-SHA-256 key OpenSSL's fipsinstall uses for module-mac and install-mac (docs/PROVIDER.md).
 E2E_FIPSINSTALL_KEY=f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813
@@ -60,6 +76,9 @@ e2e_init() {
     command -v "$OPENSSL" > /dev/null || { echo "FAIL: no $OPENSSL command"; exit 1; }
     [ -f "$MOD/fips140.so" ] || { echo "FAIL: missing $MOD/fips140.so (build the fips140_provider target)"; exit 1; }
     export OPENSSL_MODULES="$MOD"
+    trap e2e_bg_stop EXIT
+    trap 'exit 1' INT TERM
+    trap '' PIPE
     E2E_MAC=$(e2e_module_mac "$MOD/fips140.so")
     [ -n "$E2E_MAC" ] || { echo "FAIL: cannot compute the module-mac of $MOD/fips140.so"; exit 1; }
     CONF=$W/openssl.cnf
@@ -97,4 +116,99 @@ e2e_finish() {
     fi
     echo "test_$1: all passed"
     exit 0
+}
+
+e2e_bg_pids=""
+e2e_bg() { e2e_bg_pids="$e2e_bg_pids $1"; }
+
+e2e_bg_stop() {
+    for _p in $e2e_bg_pids; do
+        kill "$_p" 2> /dev/null && wait "$_p" 2> /dev/null
+    done
+    e2e_bg_pids=""
+}
+
+e2e_reap() {
+    _n=0
+    while kill -0 "$1" 2> /dev/null && [ $_n -lt 600 ]; do
+        sleep 0.1
+        _n=$((_n + 1))
+    done
+    kill "$1" 2> /dev/null
+    wait "$1" 2> /dev/null
+}
+
+e2e_flip_mac() {
+    case $1 in
+        00:*) echo "11:${1#??:}" ;;
+        *) echo "00:${1#??:}" ;;
+    esac
+}
+
+e2e_check_fips_only() {
+    fips list -providers > "$W/providers" 2>&1
+    if grep -q '^  fips140$' "$W/providers" && grep -q 'status: active' "$W/providers" &&
+        ! grep -q '^  default$' "$W/providers"; then
+        pass "config: fips140 (+ base) active, no default provider"
+    else
+        fail "config: $(cat "$W/providers")"
+    fi
+    echo fips140-only > "$W/md5.in"
+    if fips dgst -md5 "$W/md5.in" > "$W/out" 2> "$W/err"; then
+        fail "MD5 available: something other than fips140 serves fips=yes"
+    elif grep -q "unsupported" "$W/err"; then
+        pass "config: MD5 unsupported (no default provider behind fips140)"
+    else
+        fail "MD5: unexpected error: $(head -3 "$W/err")"
+    fi
+}
+
+# The reason is the one tests/e2e/test_core.sh expects for an altered module-mac.
+e2e_check_bad_mac() {
+    e2e_write_conf "$W/badmac.cnf" "$(e2e_flip_mac "$E2E_MAC")"
+    echo data > "$W/badmac.in"
+    if OPENSSL_CONF="$W/badmac.cnf" "$OPENSSL" dgst -sha256 "$W/badmac.in" > "$W/out" 2> "$W/err"; then
+        fail "altered module-mac: openssl dgst -sha256 worked"
+    elif grep -q "fips140 provider: module integrity failure: module-mac: does not match" "$W/err" &&
+        grep -q "unsupported" "$W/err"; then
+        pass "altered module-mac: dgst fails: $(grep -m1 'fips140 provider:' "$W/err")"
+    else
+        fail "altered module-mac: dgst failed without the provider's reason: $(head -3 "$W/err")"
+    fi
+}
+
+e2e_tls_server() {
+    _tn=$1 _conf=$2 _cert=$3 _key=$4
+    shift 4
+    port=$(e2e_free_port)
+    # a fresh output file: an old one's ACCEPT must not count for this server
+    rm -f "$W/$_tn.srv" "$W/$_tn.srverr"
+    OPENSSL_CONF="$_conf" timeout 120 "$OPENSSL" s_server -accept "127.0.0.1:$port" -naccept 1 -rev \
+        -cert "$_cert" -key "$_key" "$@" > "$W/$_tn.srv" 2> "$W/$_tn.srverr" &
+    spid=$!
+    e2e_bg "$spid"
+    e2e_wait_for "$W/$_tn.srv" ACCEPT "$spid"
+}
+
+e2e_tls_client() {
+    _tn=$1 _conf=$2 _ca=$3
+    shift 3
+    _line="fips140-e2e-$_tn"
+    _rev=$(printf '%s\n' "$_line" | awk '{ r = ""; for (k = length($0); k > 0; k--) r = r substr($0, k, 1); print r }')
+    rm -f "$W/$_tn.in" "$W/$_tn.cli" "$W/$_tn.clierr" && mkfifo "$W/$_tn.in"
+    env ${E2E_CLIENT_FIPS140:+FIPS140=$E2E_CLIENT_FIPS140} OPENSSL_CONF="$_conf" timeout 120 "$OPENSSL" s_client \
+        -connect "127.0.0.1:$port" -servername localhost -CAfile "$_ca" -verify_return_error "$@" \
+        < "$W/$_tn.in" > "$W/$_tn.cli" 2> "$W/$_tn.clierr" &
+    _cpid=$!
+    exec 3> "$W/$_tn.in"
+    echo "$_line" >&3 2> /dev/null
+    _got=1
+    e2e_wait_for "$W/$_tn.cli" "$_rev" "$_cpid" || _got=0
+    exec 3>&-
+    wait "$_cpid"
+    crc=$?
+    # a client that connected ends the server's only connection (-naccept 1): let it finish its output; one that
+    # never connected (refused its own options) leaves the server waiting: stop it
+    if grep -q '^CONNECTED(' "$W/$_tn.cli"; then e2e_reap "$spid"; else kill "$spid" 2> /dev/null; wait "$spid" 2> /dev/null; fi
+    [ "$_got" -eq 1 ]
 }

@@ -138,33 +138,22 @@ OPENSSL_CONF="$W/empty.cnf" "$OPENSSL" req -x509 -newkey ec -pkeyopt ec_paramgen
     -keyout "$W/tls.key" -out "$W/tls.crt" -subj /CN=fips140-test -days 1 >/dev/null 2>&1 ||
     bad "cannot make a test certificate"
 
-# tls_session OPTS... - one s_server -rev / s_client exchange; 0 if the reversed line came back.
-# FIPS140_CLIENT (environment) is given to the client as FIPS140.
+# tls_session OPTS... - one s_server -rev / s_client exchange (lib.sh) under W/tls.cnf with W/tls.{crt,key}; 0 if
+# the reversed line came back; s_client's output in W/tls.cli, W/tls.clierr. E2E_CLIENT_FIPS140 (environment) is
+# the client's FIPS140 setting.
 tls_session() {
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    rm -f "$W/srv.out"
-    OPENSSL_CONF="$W/tls.cnf" OPENSSL_MODULES="$MOD" timeout 30 "$OPENSSL" s_server -accept "$port" \
-        -cert "$W/tls.crt" -key "$W/tls.key" -naccept 1 -rev "$@" >"$W/srv.out" 2>"$W/srv.err" &
-    spid=$!
-    i=0
-    while ! grep -q ACCEPT "$W/srv.out" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    (echo "fips140-tls-line"; sleep 1) |
-        env ${FIPS140_CLIENT:+FIPS140=$FIPS140_CLIENT} OPENSSL_CONF="$W/tls.cnf" OPENSSL_MODULES="$MOD" timeout 30 \
-        "$OPENSSL" s_client -connect "127.0.0.1:$port" "$@" >"$W/cli.out" 2>"$W/cli.err"
-    kill "$spid" 2>/dev/null
-    wait "$spid" 2>/dev/null
-    grep -q "enil-slt-041spif" "$W/cli.out"
+    e2e_tls_server tls "$W/tls.cnf" "$W/tls.crt" "$W/tls.key" "$@" && e2e_tls_client tls "$W/tls.cnf" "$W/tls.crt" "$@"
 }
 for suite in "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256" "-tls1_2 -cipher ECDHE-ECDSA-AES256-GCM-SHA384" \
              "-tls1_2 -cipher ECDHE-ECDSA-AES128-CCM" "-tls1_2 -cipher ECDHE-ECDSA-AES256-CCM8" \
              "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384" "-tls1_3 -ciphersuites TLS_AES_128_CCM_SHA256"; do
     # shellcheck disable=SC2086
-    if tls_session $suite; then good; else bad "TLS $suite: $(grep -v '^depth\|^verify' "$W/cli.err" | head -5)"; fi
+    if tls_session $suite; then good; else bad "TLS $suite: $(grep -v '^depth\|^verify' "$W/tls.clierr" | head -5)"; fi
 done
-if FIPS140_CLIENT=only tls_session -tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256; then
+if E2E_CLIENT_FIPS140=only tls_session -tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256; then
     bad "TLS 1.2 GCM under FIPS140=only must be refused (caller-controlled IV)"
-elif grep -q "fips140.*SP 800-38D 8.2" "$W/cli.err"; then good
-else bad "TLS 1.2 GCM under FIPS140=only: no fips140 refusal: $(head -5 "$W/cli.err")"; fi
+elif grep -q "fips140.*SP 800-38D 8.2" "$W/tls.clierr"; then good
+else bad "TLS 1.2 GCM under FIPS140=only: no fips140 refusal: $(head -5 "$W/tls.clierr")"; fi
 
 # FIPS140=only: CBC still works (same ciphertext); caller-IV GCM encryption is refused (SP 800-38D 8.2), checked by
 # cipher_check --only

@@ -34,9 +34,6 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 e2e_init nginx "${1:-}"
-. "$HERE/tls_lib.sh"
-trap tls_bg_kill_all EXIT
-trap 'exit 1' INT TERM
 
 # ---- nginx and curl from Debian, installed when missing
 find_nginx() { NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }) || NGINX=""; }
@@ -76,8 +73,8 @@ case $curlv in
 esac
 
 # ---- the configuration: fips140 alone
-tls_check_fips_only
-tls_check_bad_mac
+e2e_check_fips_only
+e2e_check_bad_mac
 
 # ---- keys and certificates through fips140 (subjectAltName for curl's host check of https://127.0.0.1)
 for k in ec256:EC:ec_paramgen_curve:P-256 rsa:RSA:rsa_keygen_bits:3072; do
@@ -143,7 +140,7 @@ start_nginx() {
     OPENSSL_CONF="$2" timeout 300 "$NGINX" -p "$N" -c "$N/conf/nginx.conf" -e "$N/logs/error.log" \
         -g 'daemon off;' > "$W/$1.nginx.out" 2> "$W/$1.nginx.err" &
     npid=$!
-    tls_bg_add "$npid"
+    e2e_bg "$npid"
     e2e_wait_for "$N/logs/error.log" "start worker process [0-9]" "$npid"
 }
 
@@ -247,7 +244,7 @@ else
     fail "nginx did not start: $(head -5 "$W/run.nginx.err") $(tail -n 5 "$N/logs/error.log")"
 fi
 
-# ---- altered module-mac (W/badmac.cnf from tls_check_bad_mac): nginx refuses to start, curl cannot connect
+# ---- altered module-mac (W/badmac.cnf from e2e_check_bad_mac): nginx refuses to start, curl cannot connect
 if start_nginx badmac "$W/badmac.cnf"; then
     fail "nginx started under an altered module-mac"
     stop_nginx

@@ -18,12 +18,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 e2e_init pkec "${1:-}"
 
 # ---- the configuration loads fips140 and nothing that could serve fips=yes in its place
-fips list -providers > "$W/providers" 2>&1
-if grep -q '^  fips140$' "$W/providers" && ! grep -q '^  default$' "$W/providers"; then
-    pass "providers: fips140 (+ base), no default"
-else
-    fail "providers: $(cat "$W/providers")"
-fi
+e2e_check_fips_only
 for what in "-key-managers:EC" "-signature-algorithms:ECDSA" "-key-exchange-algorithms:ECDH"; do
     opt=${what%%:*} name=${what#*:}
     if fips list "$opt" 2>&1 | grep -q "$name.*@ fips140"; then pass "list $opt: $name"; else fail "list $opt: no $name"; fi
@@ -89,21 +84,13 @@ ok "fips140 verifies the certificate" fips verify -CAfile "$W/cert.pem" "$W/cert
 ok "default verifies the certificate" ref verify -CAfile "$W/cert.pem" "$W/cert.pem"
 
 # ---- TLS 1.3, group P-256, ECDSA certificate, fips140 alone on both sides
-port=$(e2e_free_port)
-OPENSSL_CONF="$CONF" timeout 30 "$OPENSSL" s_server -accept "$port" -cert "$W/cert.pem" -key "$K" -naccept 1 -rev \
-    -tls1_3 -groups P-256 > "$W/srv.out" 2> "$W/srv.err" &
-spid=$!
-e2e_wait_for "$W/srv.out" ACCEPT || fail "s_server did not start: $(head -3 "$W/srv.err")"
-(echo "fips140-pkec-line"; sleep 1) |
-    OPENSSL_CONF="$CONF" timeout 30 "$OPENSSL" s_client -connect "127.0.0.1:$port" -tls1_3 -groups P-256 \
-    -CAfile "$W/cert.pem" -verify_return_error > "$W/cli.out" 2> "$W/cli.err"
-kill "$spid" 2>/dev/null
-wait "$spid" 2>/dev/null
-if grep -q "enil-cekp-041spif" "$W/cli.out" && grep -q "Verify return code: 0" "$W/cli.out" &&
-   grep -q "Server Temp Key: ECDH, prime256v1" "$W/cli.out" && grep -q "Peer signature type: ECDSA" "$W/cli.out"; then
+if e2e_tls_server tls13 "$CONF" "$W/cert.pem" "$K" -tls1_3 -groups P-256 &&
+    e2e_tls_client tls13 "$CONF" "$W/cert.pem" -tls1_3 -groups P-256 &&
+    grep -q "Verify return code: 0" "$W/tls13.cli" && grep -q "Server Temp Key: ECDH, prime256v1" "$W/tls13.cli" &&
+    grep -q "Peer signature type: ECDSA" "$W/tls13.cli"; then
     pass "TLS 1.3 P-256 + ECDSA through fips140 alone"
 else
-    fail "TLS 1.3: $(grep -v '^depth\|^verify' "$W/cli.err" | head -5) $(head -5 "$W/srv.err")"
+    fail "TLS 1.3: $(grep -v '^depth\|^verify' "$W/tls13.clierr" | head -5) $(head -5 "$W/tls13.srverr")"
 fi
 
 e2e_finish pkec

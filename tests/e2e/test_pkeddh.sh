@@ -16,12 +16,7 @@ e2e_init pkeddh "${1:-}"
 cd "$W" || exit 1
 
 # ---- the configuration loads fips140 and nothing that could serve fips=yes in its place
-fips list -providers > providers 2>&1
-if grep -q '^  fips140$' providers && ! grep -q '^  default$' providers; then
-    pass "providers: fips140 (+ base), no default"
-else
-    fail "providers: $(cat providers)"
-fi
+e2e_check_fips_only
 fips list -key-managers > km 2>&1
 grep -q 'ED25519.*@ fips140' km && grep -q 'DH.*@ fips140' km && pass "key managers list ED25519 and DH" ||
     fail "key managers: $(cat km)"
@@ -156,18 +151,13 @@ else
 fi
 
 # ---- TLS 1.3 with the ffdhe2048 group and the Ed25519 certificate, fips140 on both ends
-PORT=$((20000 + $$ % 20000))
-fips s_server -accept "127.0.0.1:$PORT" -naccept 1 -cert fcert.pem -key fk.pem -tls1_3 -groups ffdhe2048 \
-    -www > srv.log 2>&1 &
-SRV=$!
-sleep 1
-echo Q | fips s_client -connect "127.0.0.1:$PORT" -tls1_3 -groups ffdhe2048 > cli.log 2>&1
-kill "$SRV" 2> /dev/null
-wait "$SRV" 2> /dev/null
-if grep -q 'Server Temp Key: DH, 2048 bits' cli.log && grep -q 'TLSv1.3' cli.log; then
+if e2e_tls_server dh "$CONF" fcert.pem fk.pem -tls1_3 -groups ffdhe2048 &&
+    e2e_tls_client dh "$CONF" fcert.pem -tls1_3 -groups ffdhe2048 &&
+    grep -q 'Server Temp Key: DH, 2048 bits' "$W/dh.cli" && grep -q 'New, TLSv1.3' "$W/dh.cli" &&
+    grep -q 'Peer signature type: ed25519' "$W/dh.cli"; then
     pass "tls: TLS 1.3 handshake with ffdhe2048 and Ed25519 through fips140"
 else
-    fail "tls: $(cat cli.log srv.log | head -20)"
+    fail "tls: $(head -10 "$W/dh.cli") $(head -5 "$W/dh.clierr") $(head -5 "$W/dh.srverr")"
 fi
 
 e2e_finish pkeddh

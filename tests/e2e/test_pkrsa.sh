@@ -21,12 +21,7 @@ ref() { c=$1; shift; OPENSSL_CONF=/dev/null "$OPENSSL" "$c" -provider default -p
 # bad WHAT CMD...: the command fails (ok: tests/e2e/lib.sh)
 bad() { w=$1; shift; if "$@" > "$W/out" 2> "$W/err"; then fail "$w: succeeded"; else pass "$w (refused)"; fi; }
 
-OPENSSL_CONF="$CONF" "$OPENSSL" list -providers > "$W/providers" 2>&1
-if grep -q '^  fips140$' "$W/providers" && ! grep -q '^  default$' "$W/providers"; then
-    pass "providers: fips140 (+ base), no default"
-else
-    fail "providers: $(cat "$W/providers")"
-fi
+e2e_check_fips_only
 for op in key-managers signature-algorithms asymcipher-algorithms; do
     if OPENSSL_CONF="$CONF" "$OPENSSL" list -$op 2>&1 | grep -q 'RSA.*@ fips140'; then pass "list -$op: RSA @ fips140"
     else fail "list -$op: no RSA @ fips140"; fi
@@ -192,35 +187,26 @@ fi
 ok "req -x509 with an RSA-PSS key" fipsnp req -x509 -new -key "$W/pssr.pem" -subj /CN=t -days 1 -out "$W/cpk.pem"
 ok "RSA-PSS-key cert: default provider verifies" ref verify -CAfile "$W/cpk.pem" "$W/cpk.pem"
 
-# ---- TLS 1.3 (CertificateVerify with rsa_pss_rsae_*): needs ECDHE or FFDHE from the fips140 provider too
-if OPENSSL_CONF="$CONF" "$OPENSSL" list -key-exchange-algorithms 2>/dev/null | grep -q '@ fips140'; then
-    PORT=$((20000 + $$ % 20000))
-    tls() { # tls WHAT SERVER_CONF CLIENT_CONF [PROTO [SIGTYPE [CLIENT_ARGS]]]
-        proto=${4:-tls1_3}
-        sigtype=${5:-RSA-PSS}
-        OPENSSL_CONF=$2 "$OPENSSL" s_server -accept $PORT -cert "$W/cert.pem" -key "$W/k2048.pem" -$proto -naccept 1 \
-            -www > "$W/srv.log" 2>&1 &
-        spid=$!
-        sleep 1
-        echo Q | OPENSSL_CONF=$3 timeout 10 "$OPENSSL" s_client -connect 127.0.0.1:$PORT -$proto -CAfile "$W/cert.pem" \
-            -verify_return_error ${6:-} > "$W/cli.log" 2>&1
-        kill $spid 2> /dev/null; wait $spid 2> /dev/null
-        if grep -q "Peer signature type: $sigtype\$" "$W/cli.log" && grep -q 'Verify return code: 0' "$W/cli.log" &&
-           grep -q "New, $(echo $proto | sed 's/tls1_/TLSv1./')," "$W/cli.log"; then
-            pass "$1"
-        else
-            fail "$1: $(grep -i error "$W/cli.log" "$W/srv.log" | head -3)"
-        fi
-        PORT=$((PORT + 1))
-    }
-    tls "TLS 1.3 RSA-PSS: fips140 server, fips140 client" "$CONF" "$CONF"
-    tls "TLS 1.3 RSA-PSS: fips140 server, default client" "$CONF" /dev/null
-    tls "TLS 1.3 RSA-PSS: default server, fips140 client" /dev/null "$CONF"
-    tls "TLS 1.2 ECDHE-RSA, RSA-PSS: fips140 both sides" "$CONF" "$CONF" tls1_2
-    tls "TLS 1.2 ECDHE-RSA, PKCS#1 (RSA+SHA256): fips140 both sides" "$CONF" "$CONF" tls1_2 RSA "-sigalgs RSA+SHA256"
-    tls "TLS 1.2 ECDHE-RSA, PKCS#1: default client" "$CONF" /dev/null tls1_2 RSA "-sigalgs RSA+SHA384"
-else
-    echo "skip: TLS 1.3 (no key exchange in the fips140 provider of this build)"
-fi
+# ---- TLS 1.3 (CertificateVerify with rsa_pss_rsae_*) and TLS 1.2 ECDHE-RSA
+# tls WHAT SERVER_CONF CLIENT_CONF [PROTO [SIGTYPE [CLIENT_ARGS]]]: an s_server -rev / s_client exchange (lib.sh)
+tls() {
+    proto=${4:-tls1_3}
+    sigtype=${5:-RSA-PSS}
+    # shellcheck disable=SC2086
+    if e2e_tls_server rsa "$2" "$W/cert.pem" "$W/k2048.pem" -$proto &&
+        e2e_tls_client rsa "$3" "$W/cert.pem" -$proto ${6:-} &&
+        grep -q "Peer signature type: $sigtype\$" "$W/rsa.cli" && grep -q 'Verify return code: 0' "$W/rsa.cli" &&
+        grep -q "New, $(echo $proto | sed 's/tls1_/TLSv1./')," "$W/rsa.cli"; then
+        pass "$1"
+    else
+        fail "$1: $(grep -i error "$W/rsa.clierr" "$W/rsa.srverr" | head -3)"
+    fi
+}
+tls "TLS 1.3 RSA-PSS: fips140 server, fips140 client" "$CONF" "$CONF"
+tls "TLS 1.3 RSA-PSS: fips140 server, default client" "$CONF" /dev/null
+tls "TLS 1.3 RSA-PSS: default server, fips140 client" /dev/null "$CONF"
+tls "TLS 1.2 ECDHE-RSA, RSA-PSS: fips140 both sides" "$CONF" "$CONF" tls1_2
+tls "TLS 1.2 ECDHE-RSA, PKCS#1 (RSA+SHA256): fips140 both sides" "$CONF" "$CONF" tls1_2 RSA "-sigalgs RSA+SHA256"
+tls "TLS 1.2 ECDHE-RSA, PKCS#1: default client" "$CONF" /dev/null tls1_2 RSA "-sigalgs RSA+SHA384"
 
 e2e_finish pkrsa

@@ -52,12 +52,7 @@ same() {
 }
 
 # ---- the configuration loads fips140 and nothing that could serve fips=yes in its place
-OPENSSL_CONF="$CONF" "$OPENSSL" list -providers > "$W/providers" 2>&1
-if grep -q '^  fips140$' "$W/providers" && ! grep -q '^  default$' "$W/providers"; then
-    pass "providers: fips140 (+ base), no default"
-else
-    fail "providers: $(cat "$W/providers")"
-fi
+e2e_check_fips_only
 
 # ---- algorithm lists
 OPENSSL_CONF="$CONF" "$OPENSSL" list -digest-algorithms -provider fips140 > "$W/digests" 2>&1

@@ -27,15 +27,10 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 e2e_init tls "${1:-}"
-. "$HERE/tls_lib.sh"
-trap tls_bg_kill_all EXIT
-trap 'exit 1' INT TERM
-# a write to a client that already gave up must not kill the script (SIGPIPE): it reports the failure instead
-trap '' PIPE
 
 # ---- the configuration: fips140 alone
-tls_check_fips_only
-tls_check_bad_mac
+e2e_check_fips_only
+e2e_check_bad_mac
 
 # ---- the config as `fips140 install` leaves it: [fips140_sect] in its own file, pulled in by .include
 CLI=$B/bin/fips140
@@ -102,41 +97,14 @@ no "RSA-3072 pkeyutl -verify rejects another digest" fips pkeyutl -verify -pubin
     -pkeyopt digest:sha256 -in "$W/data2.sha256" -sigfile "$W/rsa.sig"
 
 # ---- handshakes
-# start_server NAME CERT SERVER_CONF S_SERVER_OPTS...: s_server -rev for one connection with W/CERT.{crt,key},
-# under SERVER_CONF, on a free port (port), pid in spid; 0 once it accepts connections
-start_server() {
-    n=$1 c=$2 sconf=$3
-    shift 3
-    port=$(e2e_free_port)
-    OPENSSL_CONF="$sconf" timeout 120 "$OPENSSL" s_server -accept "127.0.0.1:$port" -naccept 1 -rev \
-        -cert "$W/$c.crt" -key "$W/$c.key" "$@" > "$W/$n.srv" 2> "$W/$n.srverr" &
-    spid=$!
-    tls_bg_add "$spid"
-    e2e_wait_for "$W/$n.srv" ACCEPT "$spid"
-}
-
-# run_client NAME CERT CLIENT_CONF S_CLIENT_OPTS...: s_client under CLIENT_CONF to the server on port, verifying
-# it against W/CERT.crt; sends a line and waits for it to come back reversed, then closes; s_client's output in
-# W/NAME.cli and W/NAME.clierr, its exit status in crc; got_line = 1 when the reversed line came back
+# start_server NAME CERT SERVER_CONF S_SERVER_OPTS... / run_client NAME CERT CLIENT_CONF S_CLIENT_OPTS...: lib.sh's
+# s_server -rev / s_client exchange with W/CERT.{crt,key}; got_line = 1 when the reversed line came back
+start_server() { _c=$2 _sc=$3; _sn=$1; shift 3; e2e_tls_server "$_sn" "$_sc" "$W/$_c.crt" "$W/$_c.key" "$@"; }
 run_client() {
-    n=$1 c=$2 cconf=$3
+    _c=$2 _cc=$3 _cn=$1
     shift 3
-    line="fips140-tls-$n"
-    rev=$(printf '%s\n' "$line" | awk '{ r = ""; for (k = length($0); k > 0; k--) r = r substr($0, k, 1); print r }')
-    rm -f "$W/$n.in" && mkfifo "$W/$n.in"
-    OPENSSL_CONF="$cconf" timeout 120 "$OPENSSL" s_client -connect "127.0.0.1:$port" -servername localhost \
-        -CAfile "$W/$c.crt" -verify_return_error "$@" < "$W/$n.in" > "$W/$n.cli" 2> "$W/$n.clierr" &
-    cpid=$!
-    exec 3> "$W/$n.in"
-    echo "$line" >&3 2> /dev/null
     got_line=0
-    e2e_wait_for "$W/$n.cli" "$rev" "$cpid" && got_line=1
-    exec 3>&-
-    wait "$cpid"
-    crc=$?
-    # a client that connected ends the server's only connection (-naccept 1): let it finish its output; one that
-    # never connected (refused its own options) leaves the server waiting: stop it
-    if grep -q '^CONNECTED(' "$W/$n.cli"; then tls_reap "$spid"; else kill "$spid" 2> /dev/null; wait "$spid"; fi
+    e2e_tls_client "$_cn" "$_cc" "$W/$_c.crt" "$@" && got_line=1
 }
 
 # expect_in NAME TEXT...: every TEXT (a grep pattern) is in W/NAME.cli; else names the first one missing
@@ -261,7 +229,7 @@ else
     fi
 fi
 
-# ---- a server under the altered module-mac (W/badmac.cnf from tls_check_bad_mac) cannot load its key
+# ---- a server under the altered module-mac (W/badmac.cnf from e2e_check_bad_mac) cannot load its key
 if start_server badmac ec256 "$W/badmac.cnf" -tls1_3; then
     fail "s_server under an altered module-mac accepts connections"
 elif grep -q "fips140 provider: module integrity failure" "$W/badmac.srverr"; then
