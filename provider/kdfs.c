@@ -213,51 +213,24 @@ static int get_int_param(kdf_ctx *ctx, const OSSL_PARAM *p, int *out)
 
 /* ---- digest names: OpenSSL's names and aliases for the fixed-length hashes the module implements */
 
-static const struct {
-    const char *name;
-    fips140_hash_alg alg;
-} digest_names[] = {
-    {"SHA1", FIPS140_SHA1}, {"SHA-1", FIPS140_SHA1}, {"SSL3-SHA1", FIPS140_SHA1}, {"1.3.14.3.2.26", FIPS140_SHA1},
-    {"SHA2-224", FIPS140_SHA224}, {"SHA-224", FIPS140_SHA224}, {"SHA224", FIPS140_SHA224},
-    {"2.16.840.1.101.3.4.2.4", FIPS140_SHA224},
-    {"SHA2-256", FIPS140_SHA256}, {"SHA-256", FIPS140_SHA256}, {"SHA256", FIPS140_SHA256},
-    {"2.16.840.1.101.3.4.2.1", FIPS140_SHA256},
-    {"SHA2-384", FIPS140_SHA384}, {"SHA-384", FIPS140_SHA384}, {"SHA384", FIPS140_SHA384},
-    {"2.16.840.1.101.3.4.2.2", FIPS140_SHA384},
-    {"SHA2-512", FIPS140_SHA512}, {"SHA-512", FIPS140_SHA512}, {"SHA512", FIPS140_SHA512},
-    {"2.16.840.1.101.3.4.2.3", FIPS140_SHA512},
-    {"SHA2-512/224", FIPS140_SHA512_224}, {"SHA-512/224", FIPS140_SHA512_224}, {"SHA512-224", FIPS140_SHA512_224},
-    {"2.16.840.1.101.3.4.2.5", FIPS140_SHA512_224},
-    {"SHA2-512/256", FIPS140_SHA512_256}, {"SHA-512/256", FIPS140_SHA512_256}, {"SHA512-256", FIPS140_SHA512_256},
-    {"2.16.840.1.101.3.4.2.6", FIPS140_SHA512_256},
-    {"SHA3-224", FIPS140_SHA3_224}, {"2.16.840.1.101.3.4.2.7", FIPS140_SHA3_224},
-    {"SHA3-256", FIPS140_SHA3_256}, {"2.16.840.1.101.3.4.2.8", FIPS140_SHA3_256},
-    {"SHA3-384", FIPS140_SHA3_384}, {"2.16.840.1.101.3.4.2.9", FIPS140_SHA3_384},
-    {"SHA3-512", FIPS140_SHA3_512}, {"2.16.840.1.101.3.4.2.10", FIPS140_SHA3_512},
-};
-
 /* set_digest - "digest": a fixed-length SHA-1/SHA-2/SHA-3 hash (SHAKE and others: unsupported). */
 static int set_digest(kdf_ctx *ctx, const OSSL_PARAM params[])
 {
     const OSSL_PARAM *p = fips140_prov_param_locate_const(params, OSSL_KDF_PARAM_DIGEST);
     char name[64];
-    size_t i;
+    fips140_hash_alg alg;
     if (p == NULL) return 1;
     if (!get_name(ctx, p, name, sizeof name)) return 0;
-    for (i = 0; i < sizeof digest_names / sizeof digest_names[0]; i++) {
-        if (ascii_casecmp(name, digest_names[i].name) == 0) {
-            fips140_hash_alg alg = digest_names[i].alg;
-            /* The module's TLS 1.2 PRF takes SHA2-256/384/512 only (SP 800-135 §4.2.2; no TLS 1.2 suite uses
-             * another hash); TLS 1.0/1.1's MD5-SHA1 PRF is not provided. */
-            if (ctx->kind == KDF_TLS1_PRF && alg != FIPS140_SHA256 && alg != FIPS140_SHA384 &&
-                alg != FIPS140_SHA512) {
-                FIPS140_PROV_RAISE(ctx->provctx, FIPS140_PROV_R_UNSUPPORTED,
-                                   "TLS1-PRF: digest %s not supported (SHA2-256, SHA2-384, SHA2-512 only)", name);
-                return 0;
-            }
-            ctx->hash = (uint32_t)alg;
-            return 1;
+    if (fips140_prov_digest_lookup(name, &alg) && !fips140_hash_is_xof(alg)) {
+        /* The module's TLS 1.2 PRF takes SHA2-256/384/512 only (SP 800-135 §4.2.2; no TLS 1.2 suite uses another
+         * hash); TLS 1.0/1.1's MD5-SHA1 PRF is not provided. */
+        if (ctx->kind == KDF_TLS1_PRF && alg != FIPS140_SHA256 && alg != FIPS140_SHA384 && alg != FIPS140_SHA512) {
+            FIPS140_PROV_RAISE(ctx->provctx, FIPS140_PROV_R_UNSUPPORTED,
+                               "TLS1-PRF: digest %s not supported (SHA2-256, SHA2-384, SHA2-512 only)", name);
+            return 0;
         }
+        ctx->hash = (uint32_t)alg;
+        return 1;
     }
     FIPS140_PROV_RAISE(ctx->provctx, FIPS140_PROV_R_UNSUPPORTED, "%s: digest %s not supported", kdf_name(ctx->kind),
                        name);

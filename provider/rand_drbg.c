@@ -27,23 +27,11 @@ typedef struct sdrbg_ctx {
     time_t reseed_time;            /* wall-clock time of the last (re)seed */
 } sdrbg_ctx;
 
-/* digest_name - OpenSSL's canonical name of a digest the DRBGs run. */
+/* digest_name - OpenSSL's canonical name of a digest the DRBGs run (the module's names but for SHA-1's). */
 static const char *digest_name(fips140_hash_alg alg)
 {
-    switch (alg) {
-    case FIPS140_SHA1: return "SHA1";
-    case FIPS140_SHA224: return "SHA2-224";
-    case FIPS140_SHA256: return "SHA2-256";
-    case FIPS140_SHA384: return "SHA2-384";
-    case FIPS140_SHA512: return "SHA2-512";
-    case FIPS140_SHA512_224: return "SHA2-512/224";
-    case FIPS140_SHA512_256: return "SHA2-512/256";
-    case FIPS140_SHA3_224: return "SHA3-224";
-    case FIPS140_SHA3_256: return "SHA3-256";
-    case FIPS140_SHA3_384: return "SHA3-384";
-    case FIPS140_SHA3_512: return "SHA3-512";
-    default: return "";
-    }
+    const char *name = alg == FIPS140_SHA1 ? "SHA1" : fips140_hash_name(alg);
+    return name != NULL ? name : "";
 }
 
 /* sdrbg_params - the module DRBG parameters of ctx (prediction resistance is asked per request, see the top). */
