@@ -5,7 +5,8 @@
 #   make check          build and run every test: optimised (gcc), ASan+UBSan (clang), and a clang -Werror build;
 #                       then the break tests in a third build (build-break: gcc, -DFIPS140_BREAK_TESTS=ON)
 #   make install PREFIX=/usr/local
-#   make bench          side-by-side benchmark with `openssl speed`, written to bench/RESULTS.md
+#   make bench          side-by-side benchmark with `openssl speed` (module, and the provider vs OpenSSL's default
+#                       provider), written to bench/RESULTS.md
 BUILD ?= build
 BUILD_ASAN ?= build-asan
 BUILD_BREAK ?= build-break
@@ -53,6 +54,7 @@ install: all
 
 bench: all
 	python3 bench/compare.py --cli $(BUILD)/bin/fips140 --update bench/RESULTS.md
+	python3 bench/provider_bench.py --build $(BUILD) --update bench/RESULTS.md
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_BREAK)

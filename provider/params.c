@@ -6,24 +6,21 @@
 
 #include "prov.h"
 
+/* The first characters are compared before strcmp: OpenSSL looks parameters up several times per record on hot paths
+ * (the AEAD ciphers' get_ctx_params), and most keys differ in their first character. */
 const OSSL_PARAM *fips140_prov_param_locate_const(const OSSL_PARAM *params, const char *key)
 {
     if (params == NULL || key == NULL)
         return NULL;
     for (; params->key != NULL; params++)
-        if (strcmp(params->key, key) == 0)
+        if (params->key[0] == key[0] && strcmp(params->key, key) == 0)
             return params;
     return NULL;
 }
 
 OSSL_PARAM *fips140_prov_param_locate(OSSL_PARAM *params, const char *key)
 {
-    if (params == NULL || key == NULL)
-        return NULL;
-    for (; params->key != NULL; params++)
-        if (strcmp(params->key, key) == 0)
-            return params;
-    return NULL;
+    return (OSSL_PARAM *)fips140_prov_param_locate_const(params, key);
 }
 
 /* get_wide - the integer in p as a signed (is_signed = 1) or unsigned value; 0 if p is not an integer of 1, 2, 4
