@@ -1,14 +1,16 @@
-/* provider/cipher_aead.c - AES-GCM and AES-CCM of the fips140 provider (helper "cipher"), with OpenSSL 3's
+/* provider/cipher_aead.c - AES-GCM and AES-CCM of the fips140 provider, with OpenSSL 3's
  * semantics:
  *
  * GCM: the IV length is settable (1..128 bytes, default 12); AAD is given by update with out == NULL; the tag is
  * read after an encryption's final (OSSL_CIPHER_PARAM_AEAD_TAG, up to 16 bytes) and set before a decryption's
  * final. Encryption started without an IV gets a 96-bit IV generated inside the module
- * (fips140_aes_gcm_start_random_iv, SP 800-38D §8.2.2), readable through OSSL_CIPHER_PARAM_IV: that is the
- * approved GCM encryption. With an IV from the caller (the usual EVP use, and TLS) encryption is a non-approved
- * service of the module: the indicator ("fips-indicator" context parameter) says 0, and under FIPS140=only the
- * module refuses it. The TLS 1.2 record helpers (OSSL_CIPHER_PARAM_AEAD_TLS1_IV_FIXED, OSSL_CIPHER_PARAM_AEAD_TLS1_AAD,
- * then one update per record over explicit IV || payload || tag, in place) are implemented as libssl uses them.
+ * (fips140_aes_gcm_start_random_iv, SP 800-38D §8.2.2), readable through OSSL_CIPHER_PARAM_IV. TLS record
+ * encryption runs under IVs the module constructs (FIPS 140-3 IG C.H; see "IV constructions" below): TLS 1.2
+ * (SP 800-38D §8.2.1 fixed field || invocation counter) and TLS 1.3 (RFC 8446 §5.3). Those are the approved GCM
+ * encryptions. With any other IV from the caller (the usual EVP use) encryption is a non-approved service of the
+ * module: the indicator ("fips-indicator" context parameter) says 0, and under FIPS140=only the module refuses it.
+ * The TLS 1.2 record helpers (OSSL_CIPHER_PARAM_AEAD_TLS1_IV_FIXED, OSSL_CIPHER_PARAM_AEAD_TLS1_AAD, then one
+ * update per record over explicit IV || payload || tag, in place) are implemented as libssl uses them.
  *
  * CCM: one-shot underneath (fips140/ccm.h). OpenSSL's sequence is kept: nonce length (7..13, default 7) and tag
  * length (4..16 even, default 12) through parameters, update(NULL, NULL, len) announces the payload length,
@@ -26,6 +28,24 @@ static int raise_ctx(fips140_cipher_ctx *ctx, int reason, const char *what)
     FIPS140_PROV_RAISE(ctx->provctx, reason, "%s: %s", ctx->d->name, what);
     return 0;
 }
+
+/* same_key - 1 if the context is keyed with exactly key[0..keylen) (kept in ctx->rawkey, which only CTR uses
+ * otherwise; wiped with the context): re-initialising with the key already set then skips the module's key set-up
+ * (AES key expansion, GCM's hash subkey and its powers), which OpenSSL 3.0's `speed -aead` and applications that
+ * pass the key at every message would otherwise pay per message. Constant time in the key bytes; the module
+ * resets all per-message state at the next start either way (SP 800-38D §7.1 steps depend on K only through
+ * the schedule and H). */
+static int same_key(const fips140_cipher_ctx *ctx, const unsigned char *key, size_t keylen)
+{
+    unsigned char diff = 0;
+    if (!ctx->key_set || keylen > sizeof ctx->rawkey)
+        return 0;
+    for (size_t i = 0; i < keylen; i++)
+        diff |= (unsigned char)(ctx->rawkey[i] ^ key[i]);
+    return diff == 0;
+}
+
+static void gcm_ivc_at_init(fips140_cipher_ctx *ctx, int key_given, int iv_given);
 
 /* common_init - key and IV of GCM and CCM; the parameters first, so that an IV length given with the IV applies. */
 static int aead_init(fips140_cipher_ctx *ctx, const unsigned char *key, size_t keylen, const unsigned char *iv,
@@ -47,14 +67,20 @@ static int aead_init(fips140_cipher_ctx *ctx, const unsigned char *key, size_t k
     if (key != NULL) {
         if (keylen != ctx->d->keylen)
             return raise_ctx(ctx, FIPS140_PROV_R_INVALID_KEY_LENGTH, "key length");
-        ctx->key_set = 0;
-        fips140_indicator_clear();
-        fips140_status st = gcm ? fips140_aes_gcm_init(&ctx->m.gcm, key, keylen)
-                                : fips140_aes_ccm_init(&ctx->m.ccm, key, keylen);
-        if (st != FIPS140_OK)
-            return fips140_cipher_fail(ctx, st, "key");
-        ctx->key_set = 1;
+        if (!same_key(ctx, key, keylen)) {
+            ctx->key_set = 0;
+            fips140_indicator_clear();
+            fips140_status st = gcm ? fips140_aes_gcm_init(&ctx->m.gcm, key, keylen)
+                                    : fips140_aes_ccm_init(&ctx->m.ccm, key, keylen);
+            if (st != FIPS140_OK)
+                return fips140_cipher_fail(ctx, st, "key");
+            memcpy(ctx->rawkey, key, keylen);
+            ctx->key_set = 1;
+            ctx->ivc = FIPS140_GCM_IVC_UNSET; /* the module dropped the old key's IV construction */
+        }
     }
+    if (gcm)
+        gcm_ivc_at_init(ctx, key != NULL, iv != NULL);
     /* a new message */
     ctx->approved = 1;
     ctx->started = 0;
@@ -84,6 +110,84 @@ int fips140_gcm_dinit(void *vctx, const unsigned char *key, size_t keylen, const
     return aead_init(vctx, key, keylen, iv, ivlen, params, 0);
 }
 
+/* ---- IV constructions (FIPS 140-3 IG C.H): GCM encryption for TLS under IVs the MODULE constructs.
+ *
+ * libssl builds its record IVs itself and hands them to the cipher, but IG C.H wants the IV built inside the module.
+ * So the module (fips140_aes_gcm_iv_fixed_init / _iv_tls13_init / _encrypt_next_iv / _start_next_iv, module/aes/
+ * gcm_iv_construct.c) holds the construction and its counter in the keyed context, builds every IV, and refuses
+ * to repeat one. Per key, ctx->ivc records which construction the provider drives:
+ *
+ *   TLS 1.2 (RFC 5288 §3; SP 800-52 Rev. 2 §3.3.1; SP 800-38D §8.2.1). OSSL_CIPHER_PARAM_AEAD_TLS1_IV_FIXED gives
+ *     the 4-byte fixed part (the salt from the key block); the explicit part starts at random bytes from the module's
+ *     DRBG, as before. At the first encrypted record under the key the provider hands fixed part and start to
+ *     fips140_aes_gcm_iv_fixed_init; every record is then sealed with fips140_aes_gcm_encrypt_next_iv, and the
+ *     8-byte invocation field it used is written as the record's explicit nonce: the same wire format as before
+ *     (start, then +1 per record, big-endian). A later IV_FIXED on the same key with another fixed part switches
+ *     the key to caller IVs (non-approved); with the same fixed part the module's counter simply goes on.
+ *
+ *   TLS 1.3 (RFC 8446 §5.3). libssl sets the key once per traffic epoch (init with key, no IV), then per record an
+ *     init with only the nonce = static_iv XOR seq. The first IV given like that after the key is seq 0's nonce,
+ *     i.e. the static IV itself: the provider starts the module's construction with it
+ *     (fips140_aes_gcm_iv_tls13_init). Each later encryption IV is compared with fips140_aes_gcm_iv_peek, the nonce
+ *     the module will build next: equal -> the message starts with fips140_aes_gcm_start_next_iv (the module
+ *     builds the nonce and steps its sequence number; the caller's copy was only compared, never used); different
+ *     -> the key falls back to caller IVs (fips140_aes_gcm_start: non-approved, refused under FIPS140=only) until
+ *     a new key. An IV given together with the key, or a caller-IV or random-IV encryption before the first
+ *     IV-only init, is not this pattern: the key uses caller IVs (OFF), as generic EVP users expect.
+ *
+ * Decryption always uses the peer's IV (approved). A duplicated context (dupctx) never uses its source's
+ * construction: two contexts stepping copies of one counter would repeat IVs. */
+
+/* ivc_differ - 0 if a[0..n) == b[0..n), without an early exit (TLS 1.3 nonces derive from the traffic secret). */
+static int ivc_differ(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    uint8_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        d |= (uint8_t)(a[i] ^ b[i]);
+    return d != 0;
+}
+
+/* gcm_ivc_at_init - TLS 1.3 at every GCM init: decide whether this message's IV (ctx->iv) is the module's next
+ * constructed nonce (ctx->ivc_next), starting the construction at the key's first IV-only init. */
+static void gcm_ivc_at_init(fips140_cipher_ctx *ctx, int key_given, int iv_given)
+{
+    ctx->ivc_next = 0;
+    if (!ctx->enc || !iv_given || !ctx->key_set || ctx->iv_gen)
+        return;
+    if (ctx->ivc == FIPS140_GCM_IVC_UNSET) {
+        if (key_given || ctx->ivlen != 12) {
+            ctx->ivc = FIPS140_GCM_IVC_OFF; /* not libssl's TLS 1.3 pattern: caller IVs for this key */
+            return;
+        }
+        /* seq 0: the nonce is the static IV (RFC 8446 §5.3) */
+        fips140_status st = fips140_aes_gcm_iv_tls13_init(&ctx->m.gcm, ctx->iv);
+        ctx->ivc = st == FIPS140_OK ? FIPS140_GCM_IVC_TLS13 : FIPS140_GCM_IVC_OFF;
+        ctx->ivc_next = st == FIPS140_OK;
+        return;
+    }
+    if (ctx->ivc == FIPS140_GCM_IVC_TLS13) {
+        uint8_t next[12];
+        if (ctx->ivlen == 12 && fips140_aes_gcm_iv_peek(&ctx->m.gcm, next) == FIPS140_OK &&
+            !ivc_differ(next, ctx->iv, sizeof next))
+            ctx->ivc_next = 1;
+        else
+            ctx->ivc = FIPS140_GCM_IVC_OFF; /* not the next record's nonce: caller IVs from now on */
+    }
+}
+
+/* gcm_start_constructed - TLS 1.3: start the message under the module's next nonce, which gcm_ivc_at_init found
+ * equal to ctx->iv (nothing else steps this context's counter in between). */
+static int gcm_start_constructed(fips140_cipher_ctx *ctx)
+{
+    uint8_t used[12];
+    fips140_status st = fips140_aes_gcm_start_next_iv(&ctx->m.gcm, used);
+    if (st != FIPS140_OK)
+        return fips140_cipher_fail(ctx, st, "start (TLS 1.3 nonce built by the module)");
+    if (ivc_differ(used, ctx->iv, sizeof used))
+        return raise_ctx(ctx, FIPS140_PROV_R_BAD_STATE, "TLS 1.3 nonce out of step with the module");
+    return 1;
+}
+
 /* gcm_begin - start the module's message at the first update or final after init. */
 static int gcm_begin(fips140_cipher_ctx *ctx)
 {
@@ -100,16 +204,28 @@ static int gcm_begin(fips140_cipher_ctx *ctx)
             return raise_ctx(ctx, FIPS140_PROV_R_MISSING_PARAM, "no IV set");
         if (ctx->ivlen != 12)
             return raise_ctx(ctx, FIPS140_PROV_R_UNSUPPORTED, "IV generation needs an IV length of 12 bytes");
-        st = fips140_aes_gcm_start_random_iv(&ctx->m.gcm, ctx->iv);
+        if (ctx->ivc == FIPS140_GCM_IVC_TLS13) {
+            /* the key has a construction (the module allows one per key): its next nonce is the generated IV */
+            st = fips140_aes_gcm_start_next_iv(&ctx->m.gcm, ctx->iv);
+        } else {
+            st = fips140_aes_gcm_start_random_iv(&ctx->m.gcm, ctx->iv);
+            if (ctx->ivc == FIPS140_GCM_IVC_UNSET)
+                ctx->ivc = FIPS140_GCM_IVC_OFF;
+        }
         if (st != FIPS140_OK)
             return fips140_cipher_fail(ctx, st, "start (generated IV)");
         ctx->iv_set = 1;
         ctx->iv_random = 1;
+    } else if (ctx->enc && ctx->ivc_next) {
+        if (!gcm_start_constructed(ctx))
+            return 0;
     } else {
         st = fips140_aes_gcm_start(&ctx->m.gcm, ctx->enc ? FIPS140_GCM_ENCRYPT : FIPS140_GCM_DECRYPT, ctx->iv,
                                    ctx->ivlen);
         if (st != FIPS140_OK)
             return fips140_cipher_fail(ctx, st, "start");
+        if (ctx->enc && ctx->ivc == FIPS140_GCM_IVC_UNSET)
+            ctx->ivc = FIPS140_GCM_IVC_OFF; /* a caller IV was used under this key */
     }
     fips140_cipher_note(ctx);
     ctx->started = 1;
@@ -118,9 +234,38 @@ static int gcm_begin(fips140_cipher_ctx *ctx)
     return 1;
 }
 
+/* gcm_tls12_construction - 1 if this TLS 1.2 record is to be sealed under the module's §8.2.1 construction:
+ * started at the key's first encrypted record from ctx->iv (fixed part || explicit start), kept while IV_FIXED
+ * gives the same fixed part. A 12-byte IV only (the module's construction builds 96-bit IVs). */
+static int gcm_tls12_construction(fips140_cipher_ctx *ctx)
+{
+    const size_t fx = FIPS140_CIPHER_TLS_FIXED_IV_LEN;
+    if (ctx->ivlen != fx + FIPS140_CIPHER_TLS_EXPLICIT_IV_LEN)
+        return 0;
+    if (ctx->ivc == FIPS140_GCM_IVC_UNSET) {
+        uint64_t start = 0;
+        for (size_t i = fx; i < ctx->ivlen; i++)
+            start = (start << 8) | ctx->iv[i];
+        fips140_status st = fips140_aes_gcm_iv_fixed_init(&ctx->m.gcm, ctx->iv, fx, start);
+        ctx->ivc = st == FIPS140_OK ? FIPS140_GCM_IVC_TLS12 : FIPS140_GCM_IVC_OFF;
+    }
+    if (ctx->ivc != FIPS140_GCM_IVC_TLS12)
+        return 0;
+    uint8_t next[12];
+    if (fips140_aes_gcm_iv_peek(&ctx->m.gcm, next) != FIPS140_OK)
+        return 1; /* exhausted: fips140_aes_gcm_encrypt_next_iv reports it; never fall back to a caller IV */
+    if (ivc_differ(next, ctx->iv, fx)) {
+        ctx->ivc = FIPS140_GCM_IVC_OFF; /* IV_FIXED changed the fixed part under the same key */
+        return 0;
+    }
+    return 1;
+}
+
 /* gcm_tls_record - one TLS 1.2 record, in place: explicit IV (8) || payload || tag (16), under the AAD given by
- * OSSL_CIPHER_PARAM_AEAD_TLS1_AAD and the IV fixed || explicit. Encryption writes the explicit part from the
- * context's IV and then advances its 64-bit invocation field; decryption takes it from the record. */
+ * OSSL_CIPHER_PARAM_AEAD_TLS1_AAD and the IV fixed || explicit. Encryption: normally the module builds the IV
+ * (gcm_tls12_construction) and the record's explicit part is its invocation field; otherwise (non-approved) the
+ * explicit part comes from the context's IV, whose 64-bit invocation field then advances. Decryption takes it from
+ * the record. */
 static int gcm_tls_record(fips140_cipher_ctx *ctx, unsigned char *out, size_t *outl, size_t outsize,
                           const unsigned char *in, size_t inl)
 {
@@ -137,7 +282,19 @@ static int gcm_tls_record(fips140_cipher_ctx *ctx, unsigned char *out, size_t *o
     size_t plen = inl - ex - tl;
     fips140_status st;
     fips140_indicator_clear();
-    if (ctx->enc) {
+    if (ctx->enc && gcm_tls12_construction(ctx)) {
+        uint8_t used[12];
+        st = fips140_aes_gcm_encrypt_next_iv(&ctx->m.gcm, payload, payload + plen, tl, used, ctx->tls_aad,
+                                             sizeof ctx->tls_aad, payload, plen);
+        if (st != FIPS140_OK)
+            return fips140_cipher_fail(ctx, st, "TLS record encryption");
+        memcpy(out, used + ctx->ivlen - ex, ex); /* the explicit nonce = the invocation field used */
+        memcpy(ctx->iv, used, ctx->ivlen);
+        for (size_t i = ex; i-- > 0;) /* ctx->iv: the next record's IV, as on the other path */
+            if (++invocation[i] != 0)
+                break;
+        *outl = inl;
+    } else if (ctx->enc) {
         memcpy(out, invocation, ex);
         st = fips140_aes_gcm_encrypt(&ctx->m.gcm, payload, payload + plen, tl, ctx->iv, ctx->ivlen, ctx->tls_aad,
                                      sizeof ctx->tls_aad, payload, plen);
@@ -215,6 +372,7 @@ int fips140_gcm_final(void *vctx, unsigned char *out, size_t *outl, size_t outsi
     /* the module ends the message either way */
     ctx->started = 0;
     ctx->done = 1;
+    ctx->ivc_next = 0;
     ctx->iv_set = 0; /* never the same IV twice for encryption; decryption needs a new IV too */
     if (st != FIPS140_OK)
         return fips140_cipher_fail(ctx, st, ctx->enc ? "tag" : "tag verification");

@@ -1,6 +1,5 @@
-/* provider/cipher_local.h - private declarations shared by provider/ciphers.c and provider/cipher_aead.c
- * (helper "cipher"): the cipher descriptor, the one context type every AES cipher uses, and the helpers the two
- * files share. Not part of prov.h: nothing outside the cipher files needs it. */
+/* provider/cipher_local.h - private declarations shared by provider/ciphers.c and provider/cipher_aead.c: the
+ * cipher descriptor, the one context type every AES cipher uses, and the helpers the two files share. Not part of prov.h: nothing outside the cipher files needs it. */
 #ifndef FIPS140_PROVIDER_CIPHER_LOCAL_H
 #define FIPS140_PROVIDER_CIPHER_LOCAL_H
 
@@ -59,7 +58,8 @@ typedef struct fips140_cipher_ctx {
     uint8_t oiv[16];                    /* CBC/CTR: the IV as given at init */
     uint8_t buf[16];                    /* ECB/CBC: buffered partial (or held-back last) block */
     size_t bufl;
-    uint8_t rawkey[32];                 /* CTR: the key, to re-start the counter when only the IV changes */
+    uint8_t rawkey[32];                 /* the key: CTR re-starts its counter when only the IV changes; GCM/CCM
+                                         * skip the module's key set-up when a caller passes the same key again */
 
     /* AEAD (GCM, CCM) */
     int started;      /* GCM: the module's message is started (fips140_aes_gcm_start*) */
@@ -77,7 +77,19 @@ typedef struct fips140_cipher_ctx {
     uint8_t tls_aad[FIPS140_CIPHER_TLS_AAD_LEN];
     int tls_aad_set;
     int iv_gen;       /* TLS1_IV_FIXED was given: the IV's invocation field is per record */
+    /* GCM encryption under IVs the module constructs (cipher_aead.c, "IV constructions") */
+    int ivc;          /* enum fips140_gcm_ivc: the construction used under the current key */
+    int ivc_next;     /* TLS 1.3: this message's IV is the module's next constructed one (checked at init) */
 } fips140_cipher_ctx;
+
+/* fips140_gcm_ivc - GCM IV construction of the current key (fips140_cipher_ctx.ivc). UNSET until the key's first
+ * encryption decides; re-keying the module returns to UNSET; OFF: caller IVs (non-approved) until a new key. */
+enum fips140_gcm_ivc {
+    FIPS140_GCM_IVC_UNSET = 0,
+    FIPS140_GCM_IVC_TLS12 = 1, /* SP 800-38D 8.2.1 fixed field || invocation counter (TLS1_IV_FIXED records) */
+    FIPS140_GCM_IVC_TLS13 = 2, /* RFC 8446 5.3 static IV XOR sequence number (one init per record) */
+    FIPS140_GCM_IVC_OFF = 3
+};
 
 /* ---- provider/ciphers.c */
 /* fips140_cipher_fail - raise the reason of st ("<cipher name>: <what>: <status text>") and return 0. */

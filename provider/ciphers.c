@@ -1,4 +1,4 @@
-/* provider/ciphers.c - the AES ciphers of the fips140 provider (helper "cipher"): the algorithm table
+/* provider/ciphers.c - the AES ciphers of the fips140 provider: the algorithm table
  * fips140_prov_ciphers, the context management and parameters shared by every AES cipher, and the non-AEAD modes:
  * ECB and CBC (PKCS#7 padding, streaming with a partial-block buffer as EVP does), CTR, XTS and the SP 800-38F key
  * wraps (KW, KWP and their inverse-cipher variants). GCM and CCM are in provider/cipher_aead.c.
@@ -139,6 +139,10 @@ static void *cipher_dupctx(void *vctx)
         return NULL;
     }
     memcpy(ctx, src, sizeof *ctx); /* the module's contexts hold no pointers: a byte copy is a full copy */
+    /* GCM: the copy never steps the source's IV construction (cipher_aead.c): two copies of one counter would build
+     * the same IVs. It encrypts with caller IVs (non-approved) until it gets a new key. */
+    ctx->ivc = FIPS140_GCM_IVC_OFF;
+    ctx->ivc_next = 0;
     ctx->aad = NULL;
     ctx->aadcap = 0;
     if (src->aad != NULL && src->aadcap != 0) {

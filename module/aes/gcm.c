@@ -360,7 +360,8 @@ fips140_status fips140_aes_gcm_update(fips140_aes_gcm_ctx *ctx, uint8_t *out, co
 fips140_status gcm_start_generated_iv(fips140_aes_gcm_ctx *ctx, const uint8_t iv[12])
 {
     gcm_state *st = state_of(ctx);
-    if (st->magic != GCM_MAGIC || st->generated_ivs >= GCM_MAX_GENERATED_IVS)
+    /* A key with a deterministic IV construction (gcm_iv_construct.c) uses that one only: one construction per key. */
+    if (st->magic != GCM_MAGIC || st->generated_ivs >= GCM_MAX_GENERATED_IVS || st->ivc_kind != GCM_IVC_NONE)
         return FIPS140_ERR_STATE;
     st->generated_ivs++;
     gcm_msg_start(st, FIPS140_GCM_ENCRYPT, iv, 12);

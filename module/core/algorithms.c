@@ -21,6 +21,8 @@ static const algorithm_entry algorithms[] = {
     {"ACVP-AES-CTR (128/192/256)", 1},
     {"ACVP-AES-GCM decryption (tag 32, 64, 96-128 bits)", 1},
     {"ACVP-AES-GCM encryption with a module-generated IV (SP 800-38D 8.2.2)", 1},
+    {"ACVP-AES-GCM encryption with a module-constructed IV (SP 800-38D 8.2.1 incl. TLS 1.2 RFC 5288; "
+     "TLS 1.3 RFC 8446 5.3; IG C.H)", 1},
     {"ACVP-AES-GCM encryption with a caller-chosen IV", 0},
     {"ctrDRBG (AES-128/192/256, with and without df)", 1},
     {"hmacDRBG (SHA-1, SHA-2, SHA-3)", 1},

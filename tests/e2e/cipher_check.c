@@ -559,6 +559,61 @@ static void check_dup(void)
     }
 }
 
+/* check_rekey - one context re-initialised with keys k1, k2, k1, (none: same key, new IV), k2: every message's
+ * ciphertext and tag equal the default provider's. The provider skips the module's key set-up when the same key is
+ * passed again (provider/cipher_local.h rawkey); a wrong "same key" decision shows here as a different tag. */
+static void check_rekey(void)
+{
+    static const char *names[] = {"AES-256-GCM", "AES-128-CCM"};
+    for (int i = 0; i < 2; i++) {
+        const int ccm = i == 1;
+        const size_t ivlen = 12;
+        unsigned char k[2][32], iv[16], pt[64], aad[13];
+        fill(k[0], 32);
+        fill(k[1], 32);
+        fill(pt, sizeof pt);
+        fill(aad, sizeof aad);
+        EVP_CIPHER *f = fetch(fctx, names[i]), *d = fetch(dctx, names[i]);
+        EVP_CIPHER_CTX *a = EVP_CIPHER_CTX_new();
+        static const int order[] = {0, 1, 0, -1, 1};
+        for (int m = 0; m < 5 && f != NULL && d != NULL && a != NULL; m++) {
+            const int key = order[m] < 0 ? 0 : order[m]; /* the key in force: -1 keeps the previous one (k1) */
+            unsigned char out[2][64], tag[2][16];
+            fill(iv, sizeof iv);
+            for (int side = 0; side < 2; side++) {
+                EVP_CIPHER_CTX *c = side == 0 ? a : EVP_CIPHER_CTX_new();
+                int n = 0, ok = c != NULL;
+                OSSL_PARAM ps[2] = {OSSL_PARAM_END, OSSL_PARAM_END};
+                size_t tl = 16;
+                if (ccm)
+                    ps[0] = OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, NULL, tl);
+                if (side == 1 || m == 0) {
+                    /* a cipher given to EVP_EncryptInit_ex2 means a new provider context: only the first time */
+                    ok = ok && EVP_EncryptInit_ex2(c, side == 0 ? f : d, NULL, NULL, NULL);
+                    ok = ok && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_IVLEN, (int)ivlen, NULL) > 0;
+                }
+                if (ccm)
+                    ok = ok && EVP_CIPHER_CTX_set_params(c, ps);
+                /* the same provider context from here on: key k1/k2 again, or (-1) no key, only a new IV */
+                ok = ok && EVP_EncryptInit_ex2(c, NULL, side == 0 && order[m] < 0 ? NULL : k[key], iv, NULL);
+                if (ccm)
+                    ok = ok && EVP_EncryptUpdate(c, NULL, &n, NULL, (int)sizeof pt);
+                ok = ok && EVP_EncryptUpdate(c, NULL, &n, aad, (int)sizeof aad) &&
+                     EVP_EncryptUpdate(c, out[side], &n, pt, (int)sizeof pt) && EVP_EncryptFinal_ex(c, out[side], &n) &&
+                     EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG, 16, tag[side]) > 0;
+                CHECK(ok, "%s re-key message %d, %s provider", names[i], m, side == 0 ? "fips140" : "default");
+                if (side == 1)
+                    EVP_CIPHER_CTX_free(c);
+            }
+            CHECK(memcmp(out[0], out[1], sizeof pt) == 0 && memcmp(tag[0], tag[1], 16) == 0,
+                  "%s re-key message %d (key %d): differs from the default provider", names[i], m, key);
+        }
+        EVP_CIPHER_CTX_free(a);
+        EVP_CIPHER_free(f);
+        EVP_CIPHER_free(d);
+    }
+}
+
 /* FIPS140=only */
 static void check_only(void)
 {
@@ -642,6 +697,7 @@ int main(int argc, char **argv)
     check_gcm_generated_iv();
     check_tls();
     check_dup();
+    check_rekey();
     printf("cipher_check: %d checks, %d failures\n", checks, failures);
     OSSL_PROVIDER_unload(defprov);
     OSSL_LIB_CTX_free(fctx);
