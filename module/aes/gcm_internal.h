@@ -123,4 +123,17 @@ void gcm_msg_tag(gcm_state *st, const aes_sched *ks, uint8_t tag[16]);
 void gcm_msg_wipe(gcm_state *st);
 int gcm_tag_approved(size_t taglen);
 
+/* Encryption under IVs the module makes (gcm_random_iv.c): a gcm_iv_start_fn starts a message under the next such
+ * IV (RBG-based: gcm_random_iv.c; constructed: gcm_iv_construct.c) and publishes it in iv_out, or changes nothing;
+ * a gcm_iv_ready_fn says whether the source can give one (NULL: always). */
+typedef fips140_status (*gcm_iv_start_fn)(fips140_aes_gcm_ctx *ctx, uint8_t iv_out[12]);
+typedef fips140_status (*gcm_iv_ready_fn)(const fips140_aes_gcm_ctx *ctx);
+/* gcm_start_module_iv - the streaming service: gate, NULL checks, start; indicator APPROVED. */
+fips140_status gcm_start_module_iv(fips140_aes_gcm_ctx *ctx, uint8_t iv_out[12], gcm_iv_start_fn start);
+/* gcm_encrypt_module_iv - the one-shot service: gate, every argument checked before an IV is spent, then start, AAD,
+ * text, tag; indicator APPROVED with a tag length of §5.2.1.2 (shorter tags: NOT_APPROVED, refused in only mode). */
+fips140_status gcm_encrypt_module_iv(fips140_aes_gcm_ctx *ctx, uint8_t *out, uint8_t *tag, size_t taglen,
+                                     uint8_t iv_out[12], const uint8_t *aad, size_t aadlen, const uint8_t *in,
+                                     size_t len, gcm_iv_ready_fn ready, gcm_iv_start_fn start);
+
 #endif

@@ -24,10 +24,6 @@
 #include <string.h>
 #include "gcm_internal.h"
 
-/* §5.2.1.1: len(P) ≤ 2^39 - 256 bits; len(A) ≤ 2^64 - 1 bits (whole bytes here). Same limits as gcm.c. */
-#define IVC_MAX_TEXT_BYTES ((UINT64_C(1) << 36) - 32u)
-#define IVC_MAX_AAD_BYTES (UINT64_MAX >> 3)
-
 static inline gcm_state *ivc_state(fips140_aes_gcm_ctx *ctx) { return (gcm_state *)(void *)ctx->opaque; }
 
 static inline const gcm_state *ivc_state_const(const fips140_aes_gcm_ctx *ctx)
@@ -156,56 +152,22 @@ fips140_status fips140_aes_gcm_iv_peek(const fips140_aes_gcm_ctx *ctx, uint8_t i
     return FIPS140_OK;
 }
 
+/* ivc_ready_ctx - ivc_ready in the shape gcm_encrypt_module_iv takes. */
+static fips140_status ivc_ready_ctx(const fips140_aes_gcm_ctx *ctx)
+{
+    return ivc_ready(ivc_state_const(ctx));
+}
+
 /* fips140_aes_gcm_start_next_iv - aes.h: streaming start under the next constructed IV. */
 fips140_status fips140_aes_gcm_start_next_iv(fips140_aes_gcm_ctx *ctx, uint8_t iv_out[12])
 {
-    fips140_status s = fips140_service_begin(CAST_AES_GCM);
-    if (s != FIPS140_OK)
-        return s;
-    if (ctx == NULL || iv_out == NULL)
-        return FIPS140_ERR_NULL;
-    s = ivc_start_next(ctx, iv_out);
-    if (s != FIPS140_OK)
-        return s;
-    fips140_indicator_approved(1);
-    return FIPS140_OK;
+    return gcm_start_module_iv(ctx, iv_out, ivc_start_next);
 }
 
-/* fips140_aes_gcm_encrypt_next_iv - aes.h: one-shot encryption under the next constructed IV; approved with a tag
- * length of §5.2.1.2. */
+/* fips140_aes_gcm_encrypt_next_iv - aes.h: one-shot encryption under the next constructed IV. */
 fips140_status fips140_aes_gcm_encrypt_next_iv(fips140_aes_gcm_ctx *ctx, uint8_t *out, uint8_t *tag, size_t taglen,
                                                uint8_t iv_out[12], const uint8_t *aad, size_t aadlen,
                                                const uint8_t *in, size_t len)
 {
-    fips140_status s = fips140_service_begin(CAST_AES_GCM);
-    if (s != FIPS140_OK)
-        return s;
-    /* Every argument check before an IV is spent. */
-    if (ctx == NULL || iv_out == NULL || (tag == NULL && taglen != 0) || (aad == NULL && aadlen != 0) ||
-        ((in == NULL || out == NULL) && len != 0))
-        return FIPS140_ERR_NULL;
-    s = ivc_ready(ivc_state(ctx));
-    if (s != FIPS140_OK)
-        return s;
-    if (taglen < 4 || taglen > 16)
-        return FIPS140_ERR_TAG_LENGTH;
-    if ((uint64_t)aadlen > IVC_MAX_AAD_BYTES || (uint64_t)len > IVC_MAX_TEXT_BYTES)
-        return FIPS140_ERR_DATA_LENGTH;
-    if (!gcm_tag_approved(taglen) && fips140_refuse_unapproved())
-        return fips140_refuse("SP 800-38D 5.2.1.2: GCM tag length not 32, 64 or 96..128 bits");
-
-    s = ivc_start_next(ctx, iv_out);
-    if (s == FIPS140_OK)
-        s = fips140_aes_gcm_aad(ctx, aad, aadlen);
-    if (s == FIPS140_OK)
-        s = fips140_aes_gcm_update(ctx, out, in, len);
-    if (s == FIPS140_OK)
-        s = fips140_aes_gcm_finish(ctx, tag, taglen);
-    if (s != FIPS140_OK) {
-        /* Only reachable if the module entered its error state meanwhile: release no ciphertext. */
-        fips140_wipe(out, len);
-        return s;
-    }
-    fips140_indicator_approved(gcm_tag_approved(taglen));
-    return FIPS140_OK;
+    return gcm_encrypt_module_iv(ctx, out, tag, taglen, iv_out, aad, aadlen, in, len, ivc_ready_ctx, ivc_start_next);
 }
