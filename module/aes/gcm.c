@@ -258,7 +258,7 @@ void gcm_key_setup(fips140_aes_gcm_ctx *ctx, const uint8_t *k, size_t klen)
     gcm_state *st = state_of(ctx);
     aes_sched *ks = aes_sched_of(&ctx->key);
     memset(st, 0, sizeof *st);
-    aes_sched_init(ks, k, klen);
+    aes_sched_init_enc(ks, k, klen); /* GCM only ever runs the forward cipher (§6.5 GCTR) */
 
     /* §6.4: the hash subkey H = CIPH_K(0^128). */
     uint8_t h[16];
