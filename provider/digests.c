@@ -102,15 +102,9 @@ typedef struct digest_ctx {
 
 static void *digest_newctx(void *provctx, fips140_hash_alg alg)
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, "%s", fips140_hash_name(alg));
+    digest_ctx *ctx = fips140_prov_new_ctx(provctx, sizeof *ctx, fips140_hash_name(alg));
+    if (ctx == NULL)
         return NULL;
-    }
-    digest_ctx *ctx = calloc(1, sizeof *ctx);
-    if (ctx == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     ctx->provctx = provctx;
     ctx->alg = alg;
     ctx->xoflen = fips140_hash_digest_size(alg);

@@ -306,15 +306,9 @@ static void kdf_defaults(kdf_ctx *ctx)
 static void *kdf_new(void *provctx, int kind)
 {
     kdf_ctx *ctx;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, "%s", kdf_name(kind));
+    ctx = fips140_prov_new_ctx(provctx, sizeof *ctx, kdf_name(kind));
+    if (ctx == NULL)
         return NULL;
-    }
-    ctx = calloc(1, sizeof *ctx);
-    if (ctx == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, "%s", kdf_name(kind));
-        return NULL;
-    }
     ctx->provctx = fips140_prov_ctx_of(provctx);
     ctx->kind = kind;
     kdf_defaults(ctx);

@@ -77,13 +77,7 @@ static void dh_wipe_free(void *p, size_t n)
 static void *dh_new(void *provctx)
 {
     (void)provctx;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "DH");
-        return NULL;
-    }
-    dh_key *k = calloc(1, sizeof(*k));
-    if (k == NULL) FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_MALLOC_FAILURE, "DH key");
-    return k;
+    return fips140_prov_new_ctx(NULL, sizeof(dh_key), "DH key");
 }
 
 static void dh_free(void *key) { dh_wipe_free(key, sizeof(dh_key)); }
@@ -487,11 +481,7 @@ static const OSSL_PARAM *dh_gen_settable_params(void *genctx, void *provctx)
 static void *dh_gen_init(void *provctx, int selection, const OSSL_PARAM params[])
 {
     (void)provctx;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "DH keygen");
-        return NULL;
-    }
-    dh_gen *g = calloc(1, sizeof(*g));
+    dh_gen *g = fips140_prov_new_ctx(NULL, sizeof *g, "DH keygen");
     if (g == NULL) return NULL;
     g->selection = selection;
     if (!dh_gen_set_params(g, params)) {
@@ -579,11 +569,7 @@ typedef struct dh_exch {
 static void *dh_exch_new(void *provctx)
 {
     (void)provctx;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "DH");
-        return NULL;
-    }
-    return calloc(1, sizeof(dh_exch));
+    return fips140_prov_new_ctx(NULL, sizeof(dh_exch), "DH");
 }
 
 static void dh_exch_free(void *ctx) { dh_wipe_free(ctx, sizeof(dh_exch)); }

@@ -80,15 +80,9 @@ static void ec_key_wipe_free(ec_key *k)
 
 static void *eckm_new(void *provctx)
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
+    ec_key *k = fips140_prov_new_ctx(provctx, sizeof *k, NULL);
+    if (k == NULL)
         return NULL;
-    }
-    ec_key *k = calloc(1, sizeof(*k));
-    if (k == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     k->prov = fips140_prov_ctx_of(provctx);
     return k;
 }
@@ -411,11 +405,7 @@ static int eckm_gen_set_params(void *genctx, const OSSL_PARAM params[])
 
 static void *eckm_gen_init(void *provctx, int selection, const OSSL_PARAM params[])
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
-        return NULL;
-    }
-    ec_gen_ctx *g = calloc(1, sizeof(*g));
+    ec_gen_ctx *g = fips140_prov_new_ctx(provctx, sizeof *g, NULL);
     if (g == NULL)
         return NULL;
     g->prov = fips140_prov_ctx_of(provctx);
@@ -615,15 +605,9 @@ static void ecdsa_freectx(void *vctx)
 static void *ecdsa_newctx(void *provctx, const char *propq)
 {
     (void)propq;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
+    ecdsa_ctx *c = fips140_prov_new_ctx(provctx, sizeof *c, NULL);
+    if (c == NULL)
         return NULL;
-    }
-    ecdsa_ctx *c = calloc(1, sizeof(*c));
-    if (c == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     c->prov = fips140_prov_ctx_of(provctx);
     return c;
 }
@@ -927,11 +911,7 @@ typedef struct ecdh_ctx {
 
 static void *ecdh_newctx(void *provctx)
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
-        return NULL;
-    }
-    ecdh_ctx *c = calloc(1, sizeof(*c));
+    ecdh_ctx *c = fips140_prov_new_ctx(provctx, sizeof *c, NULL);
     if (c != NULL)
         c->prov = fips140_prov_ctx_of(provctx);
     return c;

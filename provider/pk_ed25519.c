@@ -31,13 +31,7 @@ static void ed_wipe_free(ed_key *k)
 static void *ed_new(void *provctx)
 {
     (void)provctx;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "ED25519");
-        return NULL;
-    }
-    ed_key *k = calloc(1, sizeof(*k));
-    if (k == NULL) FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_MALLOC_FAILURE, "ED25519 key");
-    return k;
+    return fips140_prov_new_ctx(NULL, sizeof(ed_key), "ED25519 key");
 }
 
 static void ed_free(void *key) { ed_wipe_free(key); }
@@ -223,11 +217,7 @@ static void *ed_gen_init(void *provctx, int selection, const OSSL_PARAM params[]
 {
     (void)provctx;
     (void)params;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "ED25519 keygen");
-        return NULL;
-    }
-    ed_gen *g = calloc(1, sizeof(*g));
+    ed_gen *g = fips140_prov_new_ctx(NULL, sizeof *g, "ED25519 keygen");
     if (g != NULL) g->selection = selection;
     return g;
 }
@@ -299,11 +289,7 @@ static void *ed_sig_new(void *provctx, const char *propq)
 {
     (void)provctx;
     (void)propq;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(NULL, FIPS140_PROV_R_NOT_OPERATIONAL, "ED25519");
-        return NULL;
-    }
-    return calloc(1, sizeof(ed_sig));
+    return fips140_prov_new_ctx(NULL, sizeof(ed_sig), "ED25519");
 }
 
 static void ed_sig_free(void *ctx) { ed_wipe_free(ctx); }

@@ -20,15 +20,9 @@ typedef struct rsa_enc {
 
 static void *rsa_enc_new(void *provctx)
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
+    rsa_enc *c = fips140_prov_new_ctx(provctx, sizeof *c, NULL);
+    if (c == NULL)
         return NULL;
-    }
-    rsa_enc *c = calloc(1, sizeof *c);
-    if (c == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     c->provctx = provctx;
     return c;
 }

@@ -69,15 +69,9 @@ static int parse_restr(void *provctx, const OSSL_PARAM params[], pss_restr *r)
 
 static void *rsa_km_new(void *provctx)
 {
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
+    rsa_key *key = fips140_prov_new_ctx(provctx, sizeof *key, NULL);
+    if (key == NULL)
         return NULL;
-    }
-    rsa_key *key = calloc(1, sizeof *key);
-    if (key == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     key->provctx = provctx;
     return key;
 }

@@ -25,15 +25,9 @@ typedef struct rsa_sig {
 static void *rsa_sig_new(void *provctx, const char *propq)
 {
     (void)propq;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, NULL);
+    rsa_sig *c = fips140_prov_new_ctx(provctx, sizeof *c, NULL);
+    if (c == NULL)
         return NULL;
-    }
-    rsa_sig *c = calloc(1, sizeof *c);
-    if (c == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     c->provctx = provctx;
     return c;
 }

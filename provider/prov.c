@@ -31,6 +31,18 @@ int fips140_prov_is_running(void)
     return atomic_load(&prov_operational) && fips140_get_state() != FIPS140_STATE_ERROR;
 }
 
+void *fips140_prov_new_ctx(void *provctx, size_t size, const char *what)
+{
+    if (!fips140_prov_is_running()) {
+        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, what != NULL ? "%s" : NULL, what);
+        return NULL;
+    }
+    void *ctx = calloc(1, size);
+    if (ctx == NULL)
+        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, what != NULL ? "%s" : NULL, what);
+    return ctx;
+}
+
 /* ---- errors */
 
 static void raise_v(void *provctx, const char *file, int line, const char *func, int reason, const char *fmt,

@@ -63,6 +63,10 @@ static inline fips140_prov_ctx *fips140_prov_ctx_of(void *provctx) {
  * module not in its error state (fips140_get_state() != FIPS140_STATE_ERROR). Every newctx / init function of
  * an algorithm should return NULL / 0 when it is 0 (raise FIPS140_PROV_R_NOT_OPERATIONAL). */
 int fips140_prov_is_running(void);
+/* fips140_prov_new_ctx - the start of every newctx / new / gen_init: a zeroed allocation of size bytes, or NULL after
+ * raising why (the provider is not operational, or out of memory); what names the algorithm in the message (may be
+ * NULL). */
+void *fips140_prov_new_ctx(void *provctx, size_t size, const char *what);
 
 /* ---- the algorithm tables, one per family. Each ends with {NULL, NULL, NULL, NULL}; every entry carries
  * FIPS140_PROV_PROPS. */

@@ -18,15 +18,9 @@ static void *ctr_newctx(void *provctx, void *parent, const OSSL_DISPATCH *parent
     /* The parent is ignored on purpose: seeding comes only from the module's entropy source (see the top). */
     (void)parent;
     (void)parent_calls;
-    if (!fips140_prov_is_running()) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_NOT_OPERATIONAL, "CTR-DRBG");
+    fips140_prov_rand *ctx = fips140_prov_new_ctx(provctx, sizeof *ctx, "CTR-DRBG");
+    if (ctx == NULL)
         return NULL;
-    }
-    fips140_prov_rand *ctx = calloc(1, sizeof *ctx);
-    if (ctx == NULL) {
-        FIPS140_PROV_RAISE(provctx, FIPS140_PROV_R_MALLOC_FAILURE, NULL);
-        return NULL;
-    }
     fips140_prov_rand_init(ctx, provctx, "CTR-DRBG");
     return ctx;
 }
